@@ -1,0 +1,32 @@
+// echotrace demo: the first thing a new user runs. Ingests the demo corpus in examples/ into the
+// embedded store and prints what echotrace found in it.
+
+import type { Command } from 'commander';
+import { fileURLToPath } from 'node:url';
+import { ingestPaths } from '../../pipeline.ts';
+import { action, out, withStore } from '../output.ts';
+
+export const EXAMPLES = fileURLToPath(new URL('../../../examples/', import.meta.url));
+
+export function register(program: Command) {
+  program
+    .command('demo')
+    .description('Ingest the demo corpus (examples/) into the store and print a summary of what was found')
+    .action(
+      action(async () => {
+        const g = program.opts();
+        return withStore(g, async (store) => {
+          const s = await ingestPaths(store, [EXAMPLES], { outlets: [] });
+          const stats = await store.stats();
+          const outlets = await store.outlets.list();
+          out(`echotrace demo: ${stats.articles} articles from ${outlets.length} outlets in ${store.location}`);
+          for (const o of outlets) out(`  ${o.name.padEnd(32)} ${o.articles}`);
+          out(`layers: ${Object.entries(stats.layers).map(([k, v]) => `${k} ${v}`).join(', ')}`);
+          for (const r of Object.values(s.corpus)) out(r.summary);
+          out(`ingested ${s.inserted + s.updated}, unchanged ${s.unchanged}, failed ${s.failed}`);
+          out('next: echotrace search "…", echotrace show ID, echotrace export --format json');
+          return s.failed ? 1 : 0;
+        });
+      }),
+    );
+}

@@ -1,0 +1,28 @@
+// echotrace search QUERY: ranked full-text search with snippets.
+
+import type { Command } from 'commander';
+import { action, CliError, out, printJson, withStore } from '../output.ts';
+
+export function register(program: Command) {
+  program
+    .command('search')
+    .description('Full-text search over titles and texts, ranked (BM25), with snippets; "quoted phrases" match exactly')
+    .argument('<query...>', 'words and "quoted phrases"; all must match')
+    .option('-n, --limit <n>', 'how many results', '20')
+    .action(
+      action(async (words: string[], o: { limit: string }) => {
+        const limit = Number(o.limit);
+        if (!Number.isInteger(limit) || limit < 1) throw new CliError(`--limit must be a positive whole number, got ${JSON.stringify(o.limit)}`, 2);
+        const g = program.opts();
+        return withStore(g, async (store) => {
+          const hits = await store.articles.search(words.join(' '), { limit });
+          if (g.json) return printJson(hits);
+          if (!hits.length) return out('no matches');
+          hits.forEach((h, i) => {
+            out(`${String(i + 1).padStart(2)}. ${h.title}  [${h.id}]  score ${h.score.toFixed(2)}`);
+            out(`    ${h.snippet.replace(/\s+/g, ' ')}`);
+          });
+        }, { readonly: false });
+      }),
+    );
+}

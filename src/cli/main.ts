@@ -1,0 +1,23 @@
+// The echotrace command line: one file per command in ./commands, registered here.
+
+import { Command } from 'commander';
+import { DEFAULT_DB } from '../store/open.ts';
+import * as ingest from './commands/ingest.ts';
+import * as search from './commands/search.ts';
+import * as show from './commands/show.ts';
+import * as exportCmd from './commands/export.ts';
+import * as stats from './commands/stats.ts';
+import * as demo from './commands/demo.ts';
+
+const program = new Command();
+program
+  .name('echotrace')
+  .description('Reads a pile of news articles and answers: who says what, who copied whom, what it belongs to, and whether it was checked before.')
+  .version('0.1.0')
+  .option('--db <file|url>', `the store: an SQLite file, or a postgres:// URL (env ECHOTRACE_DB)`, process.env.ECHOTRACE_DB ?? DEFAULT_DB)
+  .option('--json', 'machine-readable output')
+  .showHelpAfterError();
+
+for (const c of [ingest, search, show, exportCmd, stats, demo]) c.register(program);
+
+await program.parseAsync(process.argv);

@@ -1,0 +1,103 @@
+// Reads the paths a user gave (files or directories, recursively) and yields one RawDoc per
+// article, or an IngestProblem for what could not be read. Never throws for bad input: the
+// problem names the file (and line) and the batch goes on.
+
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { basename, extname, join } from 'node:path';
+import type { IngestProblem, RawDoc, SourceRef } from '../model.ts';
+import { decode, DecodeError } from './decode.ts';
+import { readTxt } from './txt.ts';
+import { readJson, readJsonl } from './records.ts';
+import { readHtml } from './html.ts';
+import { isFeed, readFeed } from './feed.ts';
+
+export const EXTENSIONS = ['.txt', '.html', '.htm', '.jsonl', '.json', '.xml', '.rss', '.atom'];
+
+/** Largest file read whole; bigger ones are refused rather than risking memory. */
+export const MAX_FILE_BYTES = 64 * 1024 * 1024;
+
+/** Every readable file under the given paths, or a problem for each path that does not exist. */
+export function* listFiles(paths: string[]): Generator<string | IngestProblem> {
+  for (const p of paths) {
+    let st;
+    try {
+      st = statSync(p);
+    } catch {
+      yield { path: p, level: 'error', message: 'no such file or directory' };
+      continue;
+    }
+    if (st.isDirectory()) yield* walk(p);
+    else yield p;
+  }
+}
+
+function* walk(dir: string): Generator<string> {
+  const entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name));
+  for (const e of entries) {
+    if (e.name.startsWith('.')) continue;
+    const full = join(dir, e.name);
+    if (e.isDirectory()) yield* walk(full);
+    else if (e.isFile() && EXTENSIONS.includes(extname(e.name).toLowerCase())) yield full;
+  }
+}
+
+export const stemOf = (path: string) => basename(path, extname(path));
+
+/** Reads one file into documents and problems. */
+export function* readFile(path: string): Generator<RawDoc | IngestProblem> {
+  const ext = extname(path).toLowerCase();
+  const stem = stemOf(path);
+  let buf: Buffer;
+  try {
+    const st = statSync(path);
+    if (st.size > MAX_FILE_BYTES) {
+      yield { path, level: 'error', message: `file is ${(st.size / 1048576).toFixed(0)} MB, larger than the ${MAX_FILE_BYTES / 1048576} MB limit` };
+      return;
+    }
+    buf = readFileSync(path);
+  } catch (err) {
+    yield { path, level: 'error', message: `cannot read the file (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})` };
+    return;
+  }
+  if (buf.length === 0 || buf.toString('utf8').trim() === '') {
+    yield { path, level: 'error', message: 'the file is empty' };
+    return;
+  }
+  let text: string;
+  const warnings: string[] = [];
+  try {
+    const d = decode(buf);
+    text = d.text;
+    if (d.warning) warnings.push(d.warning);
+  } catch (err) {
+    if (err instanceof DecodeError) {
+      yield { path, level: 'error', message: err.message };
+      return;
+    }
+    throw err;
+  }
+  for (const w of warnings) yield { path, level: 'warning', message: w };
+  const source = (format: SourceRef['format']): SourceRef => ({ path, format, line: null });
+  try {
+    if (ext === '.jsonl') yield* readJsonl(text, stem, path);
+    else if (ext === '.json') yield* readJson(text, stem, path);
+    else if (ext === '.xml' || ext === '.rss' || ext === '.atom') yield* readFeed(text, stem, path);
+    else if (ext === '.html' || ext === '.htm') {
+      const feed = isFeed(text);
+      if (feed) yield* readFeed(text, stem, path);
+      else yield readHtml(text, stem, source('html'));
+    } else yield readTxt(text, stem, source('txt'));
+  } catch (err) {
+    yield { path, level: 'error', message: (err as Error).message };
+  }
+}
+
+/** All documents and problems under the given paths, in a stable order. */
+export function* readInputs(paths: string[]): Generator<RawDoc | IngestProblem> {
+  for (const f of listFiles(paths)) {
+    if (typeof f !== 'string') yield f;
+    else yield* readFile(f);
+  }
+}
+
+export const isProblem = (x: RawDoc | IngestProblem): x is IngestProblem => 'level' in x && 'message' in x && !('source' in x);

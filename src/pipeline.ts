@@ -1,0 +1,171 @@
+// The ingest pipeline: read → clean → metadata → per-article stages → store, one transaction per
+// article; then the corpus stages over what changed. Problems are collected per file (and line)
+// and never stop the batch.
+
+import { createHash } from 'node:crypto';
+import type { Article, IngestProblem, LayerResult, Layers, RawDoc, StageContext } from './model.ts';
+import type { PutOutcome, Store } from './store/store.ts';
+import { cleanDoc } from './clean/index.ts';
+import { type CompiledRule, loadRules } from './clean/boilerplate.ts';
+import { findOutlet } from './meta/outlet.ts';
+import { findPublished } from './meta/date.ts';
+import { loadOutlets, type OutletTable } from './meta/outlets.ts';
+import { ARTICLE_STAGES } from './stages.ts';
+import { isProblem, listFiles, readFile } from './ingest/index.ts';
+import { type CorpusStageReport, runCorpusStages } from './corpus.ts';
+
+export interface PipelineOptions {
+  /** Extra boilerplate rule files. */
+  rules?: string[];
+  /** Extra outlet table files. */
+  outlets?: string[];
+  /** Extra data files by name (e.g. "aliases" → [files]) for stages that take user extensions. */
+  extra?: Record<string, string[]>;
+  now?: Date;
+}
+
+export interface PipelineContext extends StageContext {
+  rules: CompiledRule[];
+  outletTable: OutletTable;
+}
+
+/** Loaded data (rules, lexicons) a run shares between all articles. Throws on bad user files. */
+export function createContext(opts: PipelineOptions = {}): PipelineContext {
+  const outletTable = loadOutlets(opts.outlets);
+  const data = new Map<string, unknown>([['outlets', outletTable]]);
+  for (const [name, files] of Object.entries(opts.extra ?? {})) data.set(`extra:${name}`, files);
+  return { rules: loadRules(opts.rules), outletTable, data, now: opts.now ?? new Date() };
+}
+
+export interface Prepared {
+  article: Article;
+  layers: LayerResult[];
+  warnings: string[];
+}
+
+export function contentHash(a: Pick<Article, 'title' | 'text' | 'url' | 'outlet' | 'published'>): string {
+  return createHash('sha256')
+    .update(JSON.stringify([a.title, a.text, a.url, a.outlet?.id ?? null, a.published?.date ?? null]))
+    .digest('hex')
+    .slice(0, 32);
+}
+
+/** Clean a raw document and settle its metadata: everything but the stages. */
+export function toArticle(doc: RawDoc, ctx: PipelineContext): { article: Article; warnings: string[] } {
+  const cleaned = cleanDoc(doc, ctx.rules);
+  if (!cleaned.text.trim()) throw new Error('no article text left after cleaning');
+  const outlet = findOutlet(doc, cleaned.text, ctx.outletTable);
+  const date = findPublished(doc, ctx.now);
+  const now = ctx.now.toISOString();
+  const base = { title: cleaned.title, text: cleaned.text, url: doc.url ?? null, outlet, published: date.call };
+  return {
+    article: {
+      id: doc.id,
+      contentHash: contentHash(base),
+      source: doc.source,
+      ...base,
+      removed: cleaned.removed,
+      ingestedAt: now,
+      updatedAt: now,
+    },
+    warnings: [...(doc.warnings ?? []), ...date.warnings],
+  };
+}
+
+/** Run every per-article stage. Pure: the same article and context give the same layers. */
+export function runStages(article: Article, ctx: StageContext): LayerResult[] {
+  const layers: Layers = {};
+  const results: LayerResult[] = [];
+  for (const stage of ARTICLE_STAGES) {
+    const spans = stage.run(article, layers, ctx);
+    layers[stage.layer] = spans;
+    results.push({ layer: stage.layer, stage: stage.name, version: stage.version, spans });
+  }
+  return results;
+}
+
+export function prepare(doc: RawDoc, ctx: PipelineContext): Prepared {
+  const { article, warnings } = toArticle(doc, ctx);
+  return { article, layers: runStages(article, ctx), warnings };
+}
+
+/** Whether the stored copy already has this content with every layer at its current version. */
+export async function isCurrent(store: Store, article: Article): Promise<boolean> {
+  const fp = await store.articles.fingerprint(article.id);
+  return !!fp && fp.contentHash === article.contentHash && ARTICLE_STAGES.every((s) => fp.versions[s.layer] === s.version);
+}
+
+export interface IngestSummary {
+  files: number;
+  documents: number;
+  inserted: number;
+  updated: number;
+  unchanged: number;
+  failed: number;
+  warnings: number;
+  problems: IngestProblem[];
+  changed: string[];
+  corpus: Record<string, CorpusStageReport>;
+  seconds: number;
+}
+
+export interface IngestEvents {
+  onFiles?(total: number): void;
+  onFile?(path: string, done: number): void;
+  onProblem?(p: IngestProblem): void;
+  onCorpusStage?(name: string): void;
+}
+
+export async function ingestPaths(
+  store: Store,
+  paths: string[],
+  opts: PipelineOptions & { corpus?: boolean } = {},
+  events: IngestEvents = {},
+): Promise<IngestSummary> {
+  const t0 = performance.now();
+  const ctx = createContext(opts);
+  const s: IngestSummary = { files: 0, documents: 0, inserted: 0, updated: 0, unchanged: 0, failed: 0, warnings: 0, problems: [], changed: [], corpus: {}, seconds: 0 };
+  const problem = (p: IngestProblem) => {
+    s.problems.push(p);
+    if (p.level === 'error') s.failed++;
+    else s.warnings++;
+    events.onProblem?.(p);
+  };
+  const files: string[] = [];
+  for (const f of listFiles(paths)) typeof f === 'string' ? files.push(f) : problem(f);
+  events.onFiles?.(files.length);
+  const seen = new Map<string, string>();
+  for (const file of files) {
+    s.files++;
+    for (const item of readFile(file)) {
+      if (isProblem(item)) {
+        problem(item);
+        continue;
+      }
+      s.documents++;
+      const where = { path: item.source.path, line: item.source.line };
+      try {
+        const prior = seen.get(item.id);
+        if (prior) problem({ ...where, level: 'warning', message: `id "${item.id}" was already used by ${prior} in this batch; this one replaces it` });
+        seen.set(item.id, `${item.source.path}${item.source.line ? `:${item.source.line}` : ''}`);
+        const { article, warnings } = toArticle(item, ctx);
+        for (const w of warnings) problem({ ...where, level: 'warning', message: w });
+        if (await isCurrent(store, article)) {
+          s.unchanged++;
+          continue;
+        }
+        const outcome: PutOutcome = await store.articles.put(article, runStages(article, ctx));
+        s[outcome]++;
+        if (outcome !== 'unchanged') s.changed.push(article.id);
+      } catch (err) {
+        problem({ ...where, level: 'error', message: (err as Error).message });
+      }
+    }
+    events.onFile?.(file, s.files);
+  }
+  if (opts.corpus !== false && s.changed.length) {
+    s.corpus = await runCorpusStages(store, s.changed, ctx, { onStage: events.onCorpusStage });
+  }
+  s.seconds = (performance.now() - t0) / 1000;
+  return s;
+}

@@ -1,0 +1,193 @@
+// SQLite repository for articles, their layers and what cleaning removed.
+
+import type Database from 'better-sqlite3';
+import type { Article, LayerResult, Removed, Span } from '../../model.ts';
+import type { ArticleFilter, ArticleRepo, ArticleSummary, PutOutcome, SearchHit } from '../store.ts';
+import { toFtsQuery } from '../fts-query.ts';
+
+interface ArticleRow {
+  id: string;
+  content_hash: string;
+  url: string | null;
+  outlet_id: string | null;
+  outlet_name: string | null;
+  outlet_evidence: string;
+  published: string | null;
+  published_evidence: string;
+  title: string;
+  text: string;
+  source: string;
+  ingested_at: string;
+  updated_at: string;
+}
+
+export function rowToArticle(row: ArticleRow, removed: Removed[]): Article {
+  return {
+    id: row.id,
+    contentHash: row.content_hash,
+    source: JSON.parse(row.source),
+    url: row.url,
+    title: row.title,
+    text: row.text,
+    outlet: row.outlet_id ? { id: row.outlet_id, name: row.outlet_name ?? row.outlet_id, evidence: JSON.parse(row.outlet_evidence) } : null,
+    published: row.published ? { date: row.published, evidence: JSON.parse(row.published_evidence) } : null,
+    removed,
+    ingestedAt: row.ingested_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+/** WHERE clause and parameters for an ArticleFilter. */
+function where(filter: ArticleFilter = {}): { sql: string; params: unknown[] } {
+  const parts: string[] = [];
+  const params: unknown[] = [];
+  if (filter.outlet) (parts.push('a.outlet_id = ?'), params.push(filter.outlet));
+  if (filter.from) (parts.push('a.published >= ?'), params.push(filter.from));
+  if (filter.to) (parts.push('substr(a.published, 1, 10) <= ?'), params.push(filter.to));
+  if (filter.ids) (parts.push(`a.id IN (SELECT value FROM json_each(?))`), params.push(JSON.stringify(filter.ids)));
+  if (filter.entity) {
+    parts.push(`a.id IN (SELECT article_id FROM layers WHERE layer = 'entity' AND json_extract(data, '$.entity') = ?)`);
+    params.push(filter.entity);
+  }
+  return { sql: parts.length ? 'WHERE ' + parts.join(' AND ') : '', params };
+}
+
+export function sqliteArticles(db: Database.Database): ArticleRepo {
+  const q = {
+    fingerprint: db.prepare('SELECT content_hash FROM articles WHERE id = ?').pluck(),
+    versions: db.prepare('SELECT layer, stage_version FROM layer_versions WHERE article_id = ?'),
+    upsert: db.prepare(`
+      INSERT INTO articles (id, content_hash, url, outlet_id, outlet_name, outlet_evidence, published, published_evidence,
+                            title, text, source, ingested_at, updated_at)
+      VALUES (@id, @content_hash, @url, @outlet_id, @outlet_name, @outlet_evidence, @published, @published_evidence,
+              @title, @text, @source, @ingested_at, @updated_at)
+      ON CONFLICT(id) DO UPDATE SET content_hash = excluded.content_hash, url = excluded.url, outlet_id = excluded.outlet_id,
+        outlet_name = excluded.outlet_name, outlet_evidence = excluded.outlet_evidence, published = excluded.published,
+        published_evidence = excluded.published_evidence, title = excluded.title, text = excluded.text,
+        source = excluded.source, updated_at = excluded.updated_at`),
+    deleteLayers: db.prepare('DELETE FROM layers WHERE article_id = ?'),
+    deleteLayer: db.prepare('DELETE FROM layers WHERE article_id = ? AND layer = ?'),
+    deleteVersions: db.prepare('DELETE FROM layer_versions WHERE article_id = ?'),
+    deleteRemoved: db.prepare('DELETE FROM removed WHERE article_id = ?'),
+    insertLayer: db.prepare('INSERT INTO layers (article_id, layer, ord, start, "end", data) VALUES (?, ?, ?, ?, ?, ?)'),
+    insertVersion: db.prepare(
+      'INSERT OR REPLACE INTO layer_versions (article_id, layer, stage, stage_version) VALUES (?, ?, ?, ?)',
+    ),
+    insertRemoved: db.prepare('INSERT INTO removed (article_id, ord, text, rule, reason) VALUES (?, ?, ?, ?, ?)'),
+    get: db.prepare('SELECT * FROM articles WHERE id = ?'),
+    removed: db.prepare('SELECT text, rule, reason FROM removed WHERE article_id = ? ORDER BY ord'),
+    layers: db.prepare('SELECT layer, start, "end", data FROM layers WHERE article_id = ? ORDER BY layer, ord'),
+    ids: db.prepare('SELECT id FROM articles ORDER BY rowid').pluck(),
+    delete: db.prepare('DELETE FROM articles WHERE id = ?'),
+  };
+
+  const writeLayer = (id: string, r: LayerResult) => {
+    r.spans.forEach((s, i) => q.insertLayer.run(id, r.layer, i, s.start, s.end, JSON.stringify(s.data ?? {})));
+    q.insertVersion.run(id, r.layer, r.stage, r.version);
+  };
+
+  const putTx = db.transaction((article: Article, layers: LayerResult[]): PutOutcome => {
+    const hash = q.fingerprint.get(article.id) as string | undefined;
+    if (hash === article.contentHash) {
+      const versions = new Map((q.versions.all(article.id) as { layer: string; stage_version: number }[]).map((r) => [r.layer, r.stage_version]));
+      if (layers.every((l) => versions.get(l.layer) === l.version)) return 'unchanged';
+    }
+    q.upsert.run({
+      id: article.id,
+      content_hash: article.contentHash,
+      url: article.url,
+      outlet_id: article.outlet?.id ?? null,
+      outlet_name: article.outlet?.name ?? null,
+      outlet_evidence: JSON.stringify(article.outlet?.evidence ?? []),
+      published: article.published?.date ?? null,
+      published_evidence: JSON.stringify(article.published?.evidence ?? []),
+      title: article.title,
+      text: article.text,
+      source: JSON.stringify(article.source),
+      ingested_at: article.ingestedAt,
+      updated_at: article.updatedAt,
+    });
+    q.deleteLayers.run(article.id);
+    q.deleteVersions.run(article.id);
+    q.deleteRemoved.run(article.id);
+    article.removed.forEach((r, i) => q.insertRemoved.run(article.id, i, r.text, r.rule, r.reason));
+    for (const l of layers) writeLayer(article.id, l);
+    return hash === undefined ? 'inserted' : 'updated';
+  });
+
+  return {
+    async put(article, layers) {
+      return putTx(article, layers);
+    },
+    async fingerprint(id) {
+      const hash = q.fingerprint.get(id) as string | undefined;
+      if (hash === undefined) return null;
+      const versions: Record<string, number> = {};
+      for (const r of q.versions.all(id) as { layer: string; stage_version: number }[]) versions[r.layer] = r.stage_version;
+      return { contentHash: hash, versions };
+    },
+    async get(id) {
+      const row = q.get.get(id) as ArticleRow | undefined;
+      return row ? rowToArticle(row, q.removed.all(id) as Removed[]) : null;
+    },
+    async layers(id, names) {
+      const out: Record<string, Span[]> = {};
+      for (const r of q.layers.all(id) as { layer: string; start: number; end: number; data: string }[]) {
+        if (names && !names.includes(r.layer)) continue;
+        (out[r.layer] ??= []).push({ start: r.start, end: r.end, data: JSON.parse(r.data) });
+      }
+      return out;
+    },
+    async putLayer(id, result) {
+      db.transaction(() => {
+        q.deleteLayer.run(id, result.layer);
+        writeLayer(id, result);
+      })();
+    },
+    async list(filter = {}) {
+      const w = where(filter);
+      const rows = db
+        .prepare(
+          `SELECT a.id, a.title, a.url, a.outlet_id, a.outlet_name, a.published, length(a.text) AS chars
+           FROM articles a ${w.sql} ORDER BY a.published IS NULL, a.published, a.id LIMIT ? OFFSET ?`,
+        )
+        .all(...w.params, filter.limit ?? -1, filter.offset ?? 0) as (ArticleRow & { chars: number })[];
+      return rows.map(
+        (r): ArticleSummary => ({
+          id: r.id,
+          title: r.title,
+          url: r.url,
+          outlet: r.outlet_id ? { id: r.outlet_id, name: r.outlet_name ?? r.outlet_id } : null,
+          published: r.published,
+          chars: r.chars,
+        }),
+      );
+    },
+    async count(filter = {}) {
+      const w = where(filter);
+      return db.prepare(`SELECT count(*) FROM articles a ${w.sql}`).pluck().get(...w.params) as number;
+    },
+    async ids() {
+      return q.ids.all() as string[];
+    },
+    async removed(id) {
+      return q.removed.all(id) as Removed[];
+    },
+    async search(query, opts = {}) {
+      const fts = toFtsQuery(query);
+      if (!fts) return [];
+      const rows = db
+        .prepare(
+          `SELECT a.id, a.title, snippet(articles_fts, 1, '[', ']', '…', 16) AS snippet, bm25(articles_fts, 4.0, 1.0) AS score
+           FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid
+           WHERE articles_fts MATCH ? ORDER BY score LIMIT ? OFFSET ?`,
+        )
+        .all(fts, opts.limit ?? 20, opts.offset ?? 0) as SearchHit[];
+      // bm25() is lower-is-better and negative; report a positive relevance instead.
+      return rows.map((r) => ({ ...r, score: -r.score }));
+    },
+    async delete(id) {
+      return db.prepare('DELETE FROM articles WHERE id = ?').run(id).changes > 0;
+    },
+  };
+}

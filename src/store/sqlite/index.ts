@@ -1,0 +1,83 @@
+// The embedded store: one SQLite file (WAL mode, FTS5). Opening it applies pending migrations.
+
+import Database from 'better-sqlite3';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import type { Store, StoreStats } from '../store.ts';
+import { migrate } from './migrate.ts';
+import { sqliteArticles } from './articles.ts';
+import { sqliteEntities, sqliteOutlets } from './entities.ts';
+import { sqliteReuse } from './reuse.ts';
+import { sqliteGroups } from './groups.ts';
+import { sqliteCases } from './cases.ts';
+
+export class StoreError extends Error {}
+
+const SQLITE_MAGIC = 'SQLite format 3\u0000';
+
+/** Refuse, before SQLite touches it, a file that exists but is not an SQLite database. */
+function checkIsDatabase(path: string): void {
+  if (path === ':memory:' || !existsSync(path)) return;
+  const st = statSync(path);
+  if (st.isDirectory()) throw new StoreError(`${path}: is a directory, not a database file`);
+  if (st.size === 0) return;
+  const head = readFileSync(path).subarray(0, 16).toString('latin1');
+  if (head !== SQLITE_MAGIC) throw new StoreError(`${path}: is not an echotrace database (not an SQLite file); refusing to touch it`);
+}
+
+export function openSqliteStore(path: string, opts: { readonly?: boolean } = {}): Store {
+  checkIsDatabase(path);
+  let db: Database.Database;
+  try {
+    db = new Database(path, { readonly: opts.readonly ?? false, fileMustExist: opts.readonly ?? false });
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = NORMAL');
+    db.pragma('foreign_keys = ON');
+    db.pragma('busy_timeout = 5000');
+    if (!opts.readonly) migrate(db);
+  } catch (err) {
+    const e = err as { code?: string; message: string };
+    if (e.code === 'SQLITE_READONLY' || e.code === 'SQLITE_CANTOPEN')
+      throw new StoreError(`${path}: cannot open the database for writing (${e.code}: ${e.message})`);
+    if (e.code === 'SQLITE_NOTADB' || e.code === 'SQLITE_CORRUPT') throw new StoreError(`${path}: is not a valid database (${e.message})`);
+    if (e.code === 'SQLITE_FULL') throw new StoreError(`${path}: the disk is full; nothing was written`);
+    throw err;
+  }
+
+  const count = (sql: string) => db.prepare(sql).pluck().get() as number;
+  const tables = new Set(db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table'`).pluck().all() as string[]);
+
+  return {
+    kind: 'sqlite',
+    location: path,
+    articles: sqliteArticles(db),
+    entities: sqliteEntities(db),
+    outlets: sqliteOutlets(db),
+    reuse: sqliteReuse(db),
+    groups: sqliteGroups(db),
+    cases: sqliteCases(db),
+    async stats(): Promise<StoreStats> {
+      const layers: Record<string, number> = {};
+      for (const r of db.prepare('SELECT layer, count(*) n FROM layers GROUP BY layer').all() as { layer: string; n: number }[])
+        layers[r.layer] = r.n;
+      const corpus: Record<string, number> = {};
+      for (const t of ['reuse', 'provenance', 'stories', 'narratives', 'cases', 'matches'])
+        if (tables.has(t)) corpus[t] = count(`SELECT count(*) FROM ${t}`);
+      const range = db.prepare('SELECT min(published) AS earliest, max(published) AS latest FROM articles').get() as {
+        earliest: string | null;
+        latest: string | null;
+      };
+      return {
+        articles: count('SELECT count(*) FROM articles'),
+        outlets: count('SELECT count(DISTINCT outlet_id) FROM articles WHERE outlet_id IS NOT NULL'),
+        layers,
+        removed: count('SELECT count(*) FROM removed'),
+        earliest: range.earliest,
+        latest: range.latest,
+        corpus,
+      };
+    },
+    async close() {
+      if (db.open) db.close();
+    },
+  };
+}
