@@ -1,0 +1,8 @@
+// Every contract suite a Store must pass. Each room adds its own suite here.
+
+import type { Store } from '../store.ts';
+import { articlesContract } from './articles.contract.ts';
+
+export function storeContract(open: () => Promise<Store>) {
+  articlesContract(open);
+}
