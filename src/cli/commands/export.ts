@@ -4,6 +4,7 @@ import type { Command } from 'commander';
 import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
 import { exportArticles, exportDocument, exportTables } from '../../export/build.ts';
+import { exportJsonSchema } from '../../export/schema.ts';
 import { action, CliError, withStore } from '../output.ts';
 
 export function register(program: Command) {
@@ -12,8 +13,10 @@ export function register(program: Command) {
     .description('Export everything in the store as the echotrace JSON contract (see docs/export.md)')
     .option('-f, --format <format>', 'json (one object) or jsonl (one line per article, then entities, outlets, provenance, stories, narratives)', 'json')
     .option('-o, --out <file>', 'write to a file instead of stdout')
+    .option('--schema', 'print the JSON Schema of the export contract instead of exporting')
     .action(
-      action(async (o: { format: string; out?: string }) => {
+      action(async (o: { format: string; out?: string; schema?: boolean }) => {
+        if (o.schema) return void process.stdout.write(JSON.stringify(exportJsonSchema(), null, 2) + '\n');
         if (o.format !== 'json' && o.format !== 'jsonl') throw new CliError(`--format must be json or jsonl, got ${JSON.stringify(o.format)}`, 2);
         const g = program.opts();
         return withStore(g, async (store) => {
