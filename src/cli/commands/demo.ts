@@ -2,11 +2,17 @@
 // embedded store and prints what echotrace found in it.
 
 import type { Command } from 'commander';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ingestPaths } from '../../pipeline.ts';
 import { action, out, withStore } from '../output.ts';
 
 export const EXAMPLES = fileURLToPath(new URL('../../../examples/', import.meta.url));
+/** The articles themselves; examples/ also holds the demo's outlet, alias and case tables. */
+export const DEMO_CORPUS = join(EXAMPLES, 'corpus');
+export const DEMO_OUTLETS = join(EXAMPLES, 'outlets.json');
+export const DEMO_ALIASES = join(EXAMPLES, 'aliases.json');
+export const DEMO_CASES = join(EXAMPLES, 'cases.jsonl');
 
 export function register(program: Command) {
   program
@@ -16,7 +22,7 @@ export function register(program: Command) {
       action(async () => {
         const g = program.opts();
         return withStore(g, async (store) => {
-          const s = await ingestPaths(store, [EXAMPLES], { outlets: [] });
+          const s = await ingestPaths(store, [DEMO_CORPUS], { outlets: [DEMO_OUTLETS], extra: { aliases: [DEMO_ALIASES] } });
           const stats = await store.stats();
           const outlets = await store.outlets.list();
           out(`echotrace demo: ${stats.articles} articles from ${outlets.length} outlets in ${store.location}`);
