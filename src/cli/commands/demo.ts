@@ -5,7 +5,8 @@ import type { Command } from 'commander';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ingestPaths } from '../../pipeline.ts';
-import { action, out, withStore } from '../output.ts';
+import type { Store } from '../../store/store.ts';
+import { action, err, out, withStore } from '../output.ts';
 
 export const EXAMPLES = fileURLToPath(new URL('../../../examples/', import.meta.url));
 /** The articles themselves; examples/ also holds the demo's outlet, alias and case tables. */
@@ -22,12 +23,16 @@ export function register(program: Command) {
       action(async () => {
         const g = program.opts();
         return withStore(g, async (store) => {
+          // Cases first, so that articles can be matched to them as they are ingested.
+          const cases = await importDemoCases(store);
           const s = await ingestPaths(store, [DEMO_CORPUS], { outlets: [DEMO_OUTLETS], extra: { aliases: [DEMO_ALIASES] } });
+          for (const p of s.problems) err(`${p.path}${p.line ? ':' + p.line : ''}: ${p.level === 'warning' ? 'warning: ' : ''}${p.message}`);
           const stats = await store.stats();
           const outlets = await store.outlets.list();
           out(`echotrace demo: ${stats.articles} articles from ${outlets.length} outlets in ${store.location}`);
           for (const o of outlets) out(`  ${o.name.padEnd(32)} ${o.articles}`);
           out(`layers: ${Object.entries(stats.layers).map(([k, v]) => `${k} ${v}`).join(', ')}`);
+          if (cases !== null) out(`known debunks: ${cases} cases from ${DEMO_CASES}`);
           for (const r of Object.values(s.corpus)) out(r.summary);
           out(`ingested ${s.inserted + s.updated}, unchanged ${s.unchanged}, failed ${s.failed}`);
           out('next: echotrace search "…", echotrace show ID, echotrace export --format json');
@@ -35,4 +40,23 @@ export function register(program: Command) {
         });
       }),
     );
+}
+
+/** The case importer arrives with the known-debunks work (issue 5); until then the demo runs without
+ *  cases. The specifier is a variable so that type-checking does not require the module. Returns
+ *  the number of cases imported, or null when there is no importer yet. */
+async function importDemoCases(store: Store): Promise<number | null> {
+  const spec = '../../cases/import/index.ts';
+  let mod: { importCasesFile?: (path: string, o: { source?: string }) => { cases: unknown[]; problems: { level: string; message: string }[] } };
+  try {
+    mod = await import(spec);
+  } catch {
+    return null;
+  }
+  const repo = (store as unknown as { cases?: { upsert(cases: unknown[]): Promise<unknown> } }).cases;
+  if (!mod.importCasesFile || !repo) return null;
+  const r = mod.importCasesFile(DEMO_CASES, { source: 'veridesk' });
+  for (const p of r.problems) err(`${DEMO_CASES}: ${p.level === 'warning' ? 'warning: ' : ''}${p.message}`);
+  await repo.upsert(r.cases);
+  return r.cases.length;
 }
