@@ -8,6 +8,7 @@ import * as show from './commands/show.ts';
 import * as exportCmd from './commands/export.ts';
 import * as stats from './commands/stats.ts';
 import * as demo from './commands/demo.ts';
+import * as cases from './commands/cases.ts';
 
 const program = new Command();
 program
@@ -19,5 +20,6 @@ program
   .showHelpAfterError();
 
 for (const c of [ingest, search, show, exportCmd, stats, demo]) c.register(program);
+for (const c of [cases]) c.register(program);
 
 await program.parseAsync(process.argv);

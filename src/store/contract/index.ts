@@ -2,7 +2,9 @@
 
 import type { Store } from '../store.ts';
 import { articlesContract } from './articles.contract.ts';
+import { casesContract } from './cases.contract.ts';
 
 export function storeContract(open: () => Promise<Store>) {
   articlesContract(open);
+  casesContract(open);
 }
