@@ -5,6 +5,7 @@
 import type { Store } from './store/store.ts';
 import type { Article, StageContext } from './model.ts';
 import type { ArticleCorpusFields, CorpusSections } from './export/build.ts';
+import { provenanceStage, reuseStage } from './reuse/index.ts';
 
 export interface CorpusStage {
   name: string;
@@ -25,7 +26,7 @@ export interface CorpusStageReport {
 }
 
 /** In dependency order: reuse before provenance before grouping before case links. */
-export const CORPUS_STAGES: CorpusStage[] = [];
+export const CORPUS_STAGES: CorpusStage[] = [reuseStage, provenanceStage];
 
 export async function runCorpusStages(
   store: Store,

@@ -1,6 +1,73 @@
-// Repository for passage reuse links, the shingle index and provenance groups (src/reuse).
+// Repository for passage reuse links, the n-gram index and provenance groups (src/reuse).
 // Implemented by each store (src/store/sqlite, later src/store/postgres) and checked by
-// src/store/contract/reuse.contract.ts.
+// src/store/contract/reuse.contract.ts. Few methods, plain data in and out.
 
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type
-export interface ReuseRepo {}
+export type ReuseKind = 'quote' | 'text' | 'duplicate' | 'boilerplate';
+
+/**
+ * One shared passage between two articles. When the direction is known (`directed`), `a` is the
+ * copy and `b` the source; otherwise the order means nothing.
+ */
+export interface ReuseLink {
+  a: string;
+  aStart: number;
+  aEnd: number;
+  b: string;
+  bStart: number;
+  bEnd: number;
+  kind: ReuseKind;
+  /** The copy credits the source (undirected: either credits the other). Details in data.credit. */
+  credited: boolean;
+  score: number;
+  directed: boolean;
+  data: Record<string, unknown>;
+}
+
+export interface ProvenanceMemberRow {
+  article: string;
+  /** "earliest", "copy" or "member" (order unknown). */
+  role: string;
+  data: Record<string, unknown>;
+}
+
+export interface ProvenanceGroupRow {
+  id: string;
+  kind: string;
+  text: string;
+  members: ProvenanceMemberRow[];
+  /** earliest, drift and anything else about the group as a whole. */
+  data: Record<string, unknown>;
+}
+
+/** Outlet → outlet: articles of `from` reused passages of `to` (direction known), or share them (`directed` false). */
+export interface OutletEdge {
+  from: string;
+  to: string;
+  directed: boolean;
+  links: number;
+  credited: number;
+  /** Publication dates of the copies (min, max), null when none is dated. */
+  first: string | null;
+  last: string | null;
+}
+
+export interface ReuseRepo {
+  /** Replace the index hashes of these articles (an empty list removes an article from the index). */
+  setFingerprints(entries: { article: string; hashes: number[] }[]): Promise<void>;
+  /** For each hash, the indexed articles holding it (hashes held by none are left out). */
+  postings(hashes: number[]): Promise<{ hash: number; articles: string[] }[]>;
+  /** How many articles are in the index. */
+  indexed(): Promise<number>;
+  /** Remove every link touching these articles, then add these links. */
+  replaceLinks(articles: string[], links: ReuseLink[]): Promise<void>;
+  /** Links touching one article, or all links. */
+  links(filter?: { article?: string }): Promise<ReuseLink[]>;
+  /** Replace all provenance groups. */
+  replaceProvenance(groups: ProvenanceGroupRow[]): Promise<void>;
+  /** Provenance groups, all or those with this article as a member. */
+  provenance(filter?: { article?: string }): Promise<ProvenanceGroupRow[]>;
+  /** Which outlets reuse which: counts, credit and dates, from the links and the articles' outlets. */
+  outletGraph(): Promise<OutletEdge[]>;
+  /** Forget the index, links and provenance (before a full recompute). */
+  clear(): Promise<void>;
+}

@@ -1,0 +1,69 @@
+// An article as the reuse stage sees it: its text, words, index hashes, quotations, outlet and
+// date, loaded from the store once and cached (bounded) while a batch is processed.
+
+import type { Store } from '../store/store.ts';
+import type { Evidence } from '../model.ts';
+import { tokenize, type Tokens } from './tokens.ts';
+import { fingerprint } from './fingerprint.ts';
+import { quoteInfos, type QuoteInfo } from './quotes.ts';
+import type { OutletMatcher } from './credit.ts';
+import type { ReuseSettings } from './settings.ts';
+
+export interface ReuseDoc {
+  id: string;
+  text: string;
+  outlet: string | null;
+  published: string | null;
+  publishedEvidence: Evidence[];
+  tokens: Tokens;
+  /** Distinct winnowed n-gram hashes, sorted. */
+  fp: Int32Array;
+  quotes: QuoteInfo[];
+}
+
+export function makeDoc(
+  a: { id: string; text: string; outlet: { id: string } | null; published: { date: string; evidence: Evidence[] } | null },
+  quoteLayer: Parameters<typeof quoteInfos>[1],
+  outlets: OutletMatcher,
+  s: ReuseSettings,
+): ReuseDoc {
+  const tokens = tokenize(a.text);
+  return {
+    id: a.id,
+    text: a.text,
+    outlet: a.outlet?.id ?? null,
+    published: a.published?.date ?? null,
+    publishedEvidence: a.published?.evidence ?? [],
+    tokens,
+    fp: fingerprint(tokens, s.shingle, s.winnow),
+    quotes: quoteInfos(a.text, quoteLayer, outlets, s),
+  };
+}
+
+/** Loads documents through a bounded cache: the batch being processed and its candidates. */
+export class DocCache {
+  private map = new Map<string, ReuseDoc>();
+  constructor(
+    private store: Store,
+    private outlets: OutletMatcher,
+    private s: ReuseSettings,
+    private limit = 6000,
+  ) {}
+
+  async get(id: string): Promise<ReuseDoc | null> {
+    const hit = this.map.get(id);
+    if (hit) {
+      // Refresh its place: Map keeps insertion order, so the oldest is first.
+      this.map.delete(id);
+      this.map.set(id, hit);
+      return hit;
+    }
+    const a = await this.store.articles.get(id);
+    if (!a) return null;
+    const layers = await this.store.articles.layers(id, ['quote']);
+    const doc = makeDoc(a, layers.quote, this.outlets, this.s);
+    this.map.set(id, doc);
+    if (this.map.size > this.limit) this.map.delete(this.map.keys().next().value!);
+    return doc;
+  }
+}

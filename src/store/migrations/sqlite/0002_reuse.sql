@@ -1,0 +1,50 @@
+-- Passage reuse (src/reuse): the index of winnowed word n-gram hashes, reuse links, provenance.
+
+-- One row per indexed article; `hashes` is the article's own list (little-endian int32), kept so
+-- its postings can be removed without a second index on reuse_shingles.
+CREATE TABLE reuse_docs (
+  doc        INTEGER PRIMARY KEY,
+  article_id TEXT NOT NULL UNIQUE REFERENCES articles(id) ON DELETE CASCADE,
+  hashes     BLOB NOT NULL
+);
+
+-- The inverted index: hash → articles. Rows of a deleted article are skipped by joining reuse_docs.
+CREATE TABLE reuse_shingles (
+  hash INTEGER NOT NULL,
+  doc  INTEGER NOT NULL,
+  PRIMARY KEY (hash, doc)
+) WITHOUT ROWID;
+
+CREATE TABLE reuse (
+  id       INTEGER PRIMARY KEY,
+  a_id     TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+  a_start  INTEGER NOT NULL,
+  a_end    INTEGER NOT NULL,
+  b_id     TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+  b_start  INTEGER NOT NULL,
+  b_end    INTEGER NOT NULL,
+  kind     TEXT NOT NULL,
+  credited INTEGER NOT NULL,
+  score    REAL NOT NULL,
+  directed INTEGER NOT NULL,
+  data     TEXT NOT NULL
+);
+CREATE INDEX reuse_a ON reuse(a_id);
+CREATE INDEX reuse_b ON reuse(b_id);
+
+CREATE TABLE provenance_groups (
+  id   TEXT PRIMARY KEY,
+  kind TEXT NOT NULL,
+  text TEXT NOT NULL,
+  data TEXT NOT NULL
+);
+
+CREATE TABLE provenance (
+  group_id   TEXT NOT NULL REFERENCES provenance_groups(id) ON DELETE CASCADE,
+  ord        INTEGER NOT NULL,
+  article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+  role       TEXT NOT NULL,
+  data       TEXT NOT NULL,
+  PRIMARY KEY (group_id, ord)
+);
+CREATE INDEX provenance_article ON provenance(article_id);
