@@ -3,5 +3,9 @@
 
 import type { ArticleStage } from './model.ts';
 import { sentenceStage } from './nlp/sentences.ts';
+import { entityStage } from './nlp/entities.ts';
+import { quoteStage } from './nlp/quotes.ts';
+import { sourcingStage } from './nlp/sourcing.ts';
+import { dateStage } from './nlp/dates.ts';
 
-export const ARTICLE_STAGES: ArticleStage[] = [sentenceStage];
+export const ARTICLE_STAGES: ArticleStage[] = [sentenceStage, entityStage, quoteStage, sourcingStage, dateStage];

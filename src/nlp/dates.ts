@@ -1,0 +1,66 @@
+// Dates: time expressions in the text ("on Sunday", "last week", "in February", "in 2014"),
+// resolved against the article's own date. News reports the past, so a weekday or a month that
+// chrono-node would place after the article's date is moved back (a week, a year) unless the
+// sentence looks forward ("next", "will", "coming"). Without an article date the expression is
+// kept with date null.
+// Speed: chrono runs only on the sentences a cheap pattern finds a time word in.
+
+import * as chrono from 'chrono-node';
+import type { ArticleStage, Span } from '../model.ts';
+import { splitSentences } from './sentences.ts';
+
+const CANDIDATE = /\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|june|july|august|september|october|november|december|yesterday|today|tonight|tomorrow|weekend|ago|(?:last|next|this|past|previous|coming) (?:week|month|year|weekend)|\d{1,2}[-/.][a-z0-9]{1,3}[-/.]\d{2,4}|\d{4}-\d{2}-\d{2}|(?:19|20)\d\d)\b|\bMay\b/i;
+const FUTURE = /\b(?:next|coming|upcoming|tomorrow|will|would|plans? to|scheduled|due)\b/i;
+const YEAR = /\b(?:in|since|by|during|until|before|after|of|from) ((?:19|20)\d\d)\b/g;
+
+export interface DateMention {
+  start: number;
+  end: number;
+  text: string;
+  date: string | null;
+}
+
+const iso = (d: Date) => d.toISOString().slice(0, 10);
+
+export function findDates(text: string, published: string | null, sentences = splitSentences(text)): DateMention[] {
+  const ref = published ? new Date(`${published.slice(0, 10)}T12:00:00Z`) : new Date('2000-01-01T12:00:00Z');
+  const out: DateMention[] = [];
+  for (const s of sentences) {
+    const st = text.slice(s.start, s.end);
+    if (!CANDIDATE.test(st)) continue;
+    const results = chrono.casual.parse(st, { instant: ref, timezone: 0 }, { forwardDate: false });
+    for (const r of results) {
+      let t = r.text;
+      const trimmed = t.replace(/[\s,.;:]+$/, '');
+      if (/^(?:now|today|tonight|second|sat|sun|mon|tue|wed|thu|fri|may)$/i.test(trimmed)) continue; // too ambiguous to be worth a date
+      t = trimmed;
+      const start = s.start + r.index;
+      let date: string | null = null;
+      if (published) {
+        const d = r.start.date();
+        const future = d.getTime() > ref.getTime() + 36e5 * 12 && !FUTURE.test(st);
+        if (future && r.start.isCertain('weekday') && !r.start.isCertain('day')) d.setUTCDate(d.getUTCDate() - 7);
+        else if (future && !r.start.isCertain('year')) d.setUTCFullYear(d.getUTCFullYear() - 1);
+        date = r.start.isCertain('day') || r.start.isCertain('weekday') ? iso(d) : r.start.isCertain('month') ? iso(d).slice(0, 7) : iso(d).slice(0, 4);
+      } else if (r.start.isCertain('year') && r.start.isCertain('month') && r.start.isCertain('day')) date = iso(r.start.date());
+      out.push({ start, end: start + t.length, text: t, date });
+    }
+    for (const m of st.matchAll(YEAR)) {
+      const start = s.start + m.index!;
+      if (out.some((o) => o.start < start + m[0].length && o.end > start)) continue;
+      out.push({ start, end: start + m[0].length, text: m[0], date: m[1] });
+    }
+  }
+  return out.sort((a, b) => a.start - b.start);
+}
+
+export const dateStage: ArticleStage = {
+  name: 'dates',
+  version: 1,
+  layer: 'date',
+  needs: ['sentence'],
+  run(article, layers): Span[] {
+    const sents = layers.sentence?.map((s) => ({ start: s.start, end: s.end }));
+    return findDates(article.text, article.published?.date ?? null, sents).map((d) => ({ start: d.start, end: d.end, data: { date: d.date, text: d.text } }));
+  },
+};

@@ -1,0 +1,163 @@
+// Entities: people, organisations, places and outlets, each resolved to a canonical id.
+//
+// 1. Known names: at each capitalised word, the longest run of words whose normalised form is an
+//    alias in the table (aliases.ts) wins; short capitals must match exactly.
+// 2. Unknown names: a run of capitalised words (with name particles: al-, bin, Abu, Abdel…)
+//    that the table does not know becomes an entity with a slug id. Titles in front ("Prime
+//    Minister", "Spokesman") are left out of the name; the run's last word decides the type
+//    (Council → org, Province → place, otherwise a person when it has two or more words).
+// 3. Surnames: a person named in full once ("Mohammed Mahdi al-Bayati") and later by surname
+//    ("al-Bayati", "Bayati") is one entity: the surname mention takes the full name's id.
+
+import type { ArticleStage, Span } from '../model.ts';
+import { aliasTableFor, normWord, type AliasTable } from './aliases.ts';
+import { entitySlug } from './alias-norm.ts';
+import { loadLexicon, type Lexicon } from './lexicon.ts';
+import { tokenize, type Token } from './tokens.ts';
+
+export interface EntityMention {
+  start: number;
+  end: number;
+  entity: string;
+  type: string;
+  /** The canonical name (table name, or the full name a surname points to). */
+  name: string;
+  /** "alias" (from the table), "pattern" (an unknown capitalised name), "surname" (linked to a full name). */
+  method: 'alias' | 'pattern' | 'surname';
+}
+
+const JOIN = /^[ \t\u00a0]*$/; // words of one name are separated by spaces only
+
+function isParticle(t: Token, lex: Lexicon) {
+  return lex.particles.has(t.lower) || /^(?:al|el)-/i.test(t.text);
+}
+function isNameWord(t: Token, lex: Lexicon) {
+  if (/^(?:al|el)-\p{Lu}/iu.test(t.text)) return true;
+  if (/-\p{Ll}/u.test(t.text)) return false; // "Arabic-language", "US-led": adjectives, not names
+  return t.cap && !/^\p{N}/u.test(t.text) && t.text.length > 1 && !/^[\p{Lu}]+$/u.test(t.text) ? !lex.notNames.has(t.lower) : false;
+}
+
+/** The longest alias starting at token i: [end token (exclusive), entity ids] or null. */
+function matchAlias(text: string, tokens: Token[], i: number, table: AliasTable): [number, string[]] | null {
+  const first = tokens[i];
+  if (!first.cap && !/^(?:al|el)-/i.test(first.text)) return null;
+  if (!normWord(first.text)) return null;
+  let key = '';
+  let best: [number, string[]] | null = null;
+  for (let j = i; j < tokens.length && j < i + table.maxTokens; j++) {
+    if (j > i && (!JOIN.test(text.slice(tokens[j - 1].end, tokens[j].start)) || tokens[j - 1].poss)) break;
+    const w = normWord(tokens[j].text);
+    if (!w) continue;
+    key = key ? `${key} ${w}` : w;
+    const ids = table.byNorm.get(key);
+    if (!ids) continue;
+    const exact = table.exact.get(key);
+    if (exact) {
+      const surface = text.slice(first.start, tokens[j].end);
+      if (!exact.has(surface)) continue;
+    }
+    best = [j + 1, ids];
+  }
+  return best;
+}
+
+/** A run of capitalised name words starting at i (particles allowed inside): end token (exclusive). */
+function nameRun(text: string, tokens: Token[], i: number, lex: Lexicon): number {
+  if (!isNameWord(tokens[i], lex)) return i;
+  let j = i + 1;
+  while (j < tokens.length && JOIN.test(text.slice(tokens[j - 1].end, tokens[j].start)) && !tokens[j - 1].poss) {
+    const t = tokens[j];
+    if (isNameWord(t, lex)) j++;
+    else if (isParticle(t, lex) && j + 1 < tokens.length && tokens[j + 1].cap && JOIN.test(text.slice(t.end, tokens[j + 1].start))) j += 2;
+    else break;
+  }
+  return j;
+}
+
+function typeOfRun(words: Token[], lex: Lexicon): string | null {
+  const last = words.at(-1)!.lower;
+  if (words.length < 2) return null;
+  if (lex.orgHeads.has(last)) return 'org';
+  if (lex.placeHeads.has(last) || lex.placeHeads.has(words[0].lower)) return 'place';
+  return 'person';
+}
+
+/** Every tail of a full name ("mahdi bayati", "bayati") points back to it, unless another name already claims it. */
+function registerSuffixes(surnames: Map<string, EntityMention>, words: Token[], m: EntityMention) {
+  const norms = words.map((w) => normWord(w.text)).filter(Boolean);
+  for (let k = 1; k < norms.length; k++) {
+    const key = norms.slice(k).join(' ');
+    const prior = surnames.get(key);
+    if (!prior || prior.entity === m.entity) surnames.set(key, m);
+  }
+}
+
+export function findEntities(text: string, table: AliasTable, lex: Lexicon, tokens = tokenize(text)): EntityMention[] {
+  const out: EntityMention[] = [];
+  const surnames = new Map<string, EntityMention>(); // normalised surname → the full-name mention
+  const pending: { i: number; j: number }[] = []; // single capitalised words that may be surnames
+  let i = 0;
+  while (i < tokens.length) {
+    let run = nameRun(text, tokens, i, lex);
+    for (let k = i + 1; k < run; k++) if (matchAlias(text, tokens, k, table)) { run = k; break; }
+    const alias = matchAlias(text, tokens, i, table);
+    // A run longer than the alias that ends in an org/place head is its own name ("Anbar Salvation Council").
+    if (alias && !(run > alias[0] && typeOfRun(tokens.slice(i, run), lex) !== 'person' && run - i >= 2)) {
+      const [end, ids] = alias;
+      const def = table.entities.get(ids[0])!;
+      const m: EntityMention = { start: tokens[i].start, end: tokens[end - 1].end, entity: def.id, type: def.type, name: def.name, method: 'alias' };
+      out.push(m);
+      if (def.type === 'person') registerSuffixes(surnames, def.name.split(/\s+/).map((w) => ({ text: w }) as Token), m);
+      i = end;
+      continue;
+    }
+    if (run > i) {
+      // Leave titles out of the name: "Prime Minister-designate Mustafa al-Kadhimi" → "Mustafa al-Kadhimi".
+      let s = i;
+      while (s < run - 1 && lex.titles.has(tokens[s].lower.replace(/-(?:designate|elect)$/, ''))) s++;
+      const words = tokens.slice(s, run);
+      const type = typeOfRun(words, lex);
+      if (type && s < run) {
+        const name = text.slice(words[0].start, words.at(-1)!.end);
+        const known = table.resolve(name)[0];
+        const m: EntityMention = known
+          ? { start: words[0].start, end: words.at(-1)!.end, entity: known.id, type: known.type, name: known.name, method: 'alias' }
+          : { start: words[0].start, end: words.at(-1)!.end, entity: entitySlug(name), type, name, method: 'pattern' };
+        out.push(m);
+        if (m.type === 'person' && m.method === 'pattern') {
+          const own = words.map((w) => normWord(w.text)).filter(Boolean).join(' ');
+          const full = surnames.get(own);
+          // A shorter name that is the tail of a full name seen before ("Abdel Hadi" after "Hassan Abdel Hadi").
+          if (full && full.end - full.start > m.end - m.start) Object.assign(m, { entity: full.entity, name: full.name, method: 'surname' });
+          else registerSuffixes(surnames, words, m);
+        } else if (m.type === 'person') registerSuffixes(surnames, words, m);
+      } else if (run - i === 1) pending.push({ i, j: run });
+      i = run;
+      continue;
+    }
+    i++;
+  }
+  // Surname mentions, wherever they are in the article (a later full name still claims them).
+  for (const { i } of pending) {
+    const t = tokens[i];
+    const full = surnames.get(normWord(t.text));
+    if (full) out.push({ start: t.start, end: t.end, entity: full.entity, type: 'person', name: full.name, method: 'surname' });
+  }
+  return out.sort((a, b) => a.start - b.start);
+}
+
+export const entityStage: ArticleStage = {
+  name: 'entities',
+  version: 1,
+  layer: 'entity',
+  needs: [],
+  run(article, _layers, ctx): Span[] {
+    const table = aliasTableFor(ctx.data);
+    const lex = loadLexicon((ctx.data.get('extra:lexicon') as string[] | undefined) ?? []);
+    return findEntities(article.text, table, lex).map((m) => ({
+      start: m.start,
+      end: m.end,
+      data: { entity: m.entity, type: m.type, name: m.name, method: m.method },
+    }));
+  },
+};

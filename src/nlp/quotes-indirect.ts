@@ -1,0 +1,171 @@
+// Indirect speech: a speech verb and its content, inside one sentence.
+//   forward:   X said (on Sunday) that CONTENT / X told Y that CONTENT / X claimed to CONTENT /
+//              Kadhimi said a strategic agreement … / X reported on CONTENT
+//   backward:  CONTENT, a senior official with Iraq’s Badr Organization said.
+//   participle: …, adding that CONTENT (the subject is the sentence's speaker)
+//   according: According to X, CONTENT / CONTENT, according to X.
+// Verbs already used by a direct quote are skipped; content is cut before a direct quote and
+// before a ", adding that" that starts the next one.
+
+import type { MarkSpan } from './quote-marks.ts';
+import { findSpeaker, type SpeakerRef } from './speaker.ts';
+import { participleSubject, sentenceOf, type QuoteDoc, type RawQuote, type Sentence } from './quotes.ts';
+import { tokenAt } from './tokens.ts';
+
+const NOUN_BEFORE = /^(?:the|a|an|these|those|this|his|her|their|its|amid|of|such|any|no|recent|new|our|whose|my|your|media|press|news|in|on|following|after|by|for|with|despite)$/;
+const MODAL_BEFORE = /^(?:to|will|would|can|could|may|might|did|does|do|not|must|should|shall|never|also)$/;
+const CLAUSE_START = /^(?:he|she|they|it|we|i|you|there|the|a|an|this|that|these|those|his|her|their|its|our|some|all|no|any|every|each|one|two|many|most|several|if|when|while|iraq|us|washington)$/i;
+const ADVERBIAL = /^(?:on|in|at|last|this|earlier|later|late|early|yesterday|today|recently|previously|also|again|repeatedly|further|in|a|an|the|statement|interview|press|conference|news|briefing|week|month|year|sunday|monday|tuesday|wednesday|thursday|friday|saturday|time|weekend|morning|evening|night|separately|publicly|privately|openly|out|up|clearly|once|reporters|journalists|told|to|television|radio|twitter|tweet|post|speech|meeting|session)$/i;
+const THAT_WINDOW = 10;
+
+function sentenceText(doc: QuoteDoc, s: Sentence) {
+  return doc.text.slice(s.start, s.end);
+}
+
+/** End of a forward content: the sentence end, or before a direct quote / ", adding that" / ", he added". */
+function contentEnd(doc: QuoteDoc, from: number, sent: Sentence, directStarts: number[]): number {
+  let end = sent.end;
+  for (const s of directStarts) if (s > from && s < end) end = s;
+  const rest = doc.text.slice(from, end);
+  const cut = /,\s*(?:(?:and|while|but)\s+)?(?:adding|saying|noting|stressing|warning|explaining|reiterating|insisting|claiming|stating)\b|,\s*(?:he|she|they|it|the \w+)\s+(?:said|added|noted|stressed|warned|explained)\b/i.exec(rest);
+  if (cut) end = from + cut.index;
+  while (end > from && /[\s,;:.!?“"(—–-]/.test(doc.text[end - 1])) end--;
+  // keep a closing quotation mark that belongs to a fragment inside the content
+  if (/[”"]/.test(doc.text[end] ?? '') && doc.text.slice(from, end).includes('“')) end++;
+  return end;
+}
+
+/** For backward attribution, the start of the subject: the comma before a named person (looking back over appositions). */
+function backwardSubject(doc: QuoteDoc, sent: Sentence, clauseStart: number, verbStart: number): { commaAt: number; speaker: SpeakerRef } | null {
+  const seg = doc.text.slice(clauseStart, verbStart);
+  const commas: number[] = [];
+  for (let i = seg.length - 1; i >= 0; i--) if (seg[i] === ',') commas.push(clauseStart + i);
+  let fallback: { commaAt: number; speaker: SpeakerRef } | null = null;
+  for (const c of commas.slice(0, 5)) {
+    const startTok = doc.tokens[tokenAt(doc.tokens, c + 1)];
+    if (!startTok || startTok.start >= verbStart) continue;
+    if (tokenAt(doc.tokens, verbStart) - tokenAt(doc.tokens, c) > 45) break;
+    const person = doc.mentions.find((m) => m.start === startTok.start && m.type === 'person');
+    if (person) {
+      const sp = findSpeaker(doc, c + 1, verbStart);
+      if (sp) return { commaAt: c, speaker: sp };
+    }
+    if (!fallback) {
+      const sp = findSpeaker(doc, c + 1, verbStart);
+      if (sp && sp.start - (c + 1) <= 2) fallback = { commaAt: c, speaker: sp };
+    }
+  }
+  void sent;
+  return fallback;
+}
+
+export function findIndirect(doc: QuoteDoc, direct: RawQuote[], fragments: MarkSpan[]): RawQuote[] {
+  const out: RawQuote[] = [];
+  const usedCue = new Set(direct.filter((q) => q.cue).map((q) => q.cue!.start));
+  const directParts = direct.flatMap((q) => q.parts);
+  const inDirect = (pos: number) => directParts.some((p) => pos > p.start && pos < p.end);
+  const directStarts = directParts.map((p) => p.start);
+  const toks = doc.tokens;
+  for (const sent of doc.sentences) {
+    const k0 = tokenAt(toks, sent.start);
+    const k1 = tokenAt(toks, sent.end);
+    const prior: RawQuote[] = direct.filter((q) => q.cue && q.cue.start >= sent.start && q.cue.start < sent.end);
+    const stxt = sentenceText(doc, sent);
+    // "According to X, CONTENT" / "CONTENT, according to X"
+    for (const m of stxt.matchAll(/\b[Aa]ccording to\s+/g)) {
+      const a = sent.start + m.index!;
+      const srcStart = a + m[0].length;
+      const comma = doc.text.indexOf(',', srcStart);
+      const srcEnd = comma > 0 && comma < sent.end ? comma : sent.end;
+      const src = findSpeaker(doc, srcStart, srcEnd, { after: true });
+      if (!src || inDirect(a)) continue;
+      if (doc.mentions.some((x) => x.start === src.start && x.type === 'outlet')) continue; // a relay: via, handled with the quote it credits
+      const before = doc.text.slice(sent.start, a);
+      let cs: number;
+      let ce: number;
+      if (/[\p{L}]{3,}[^,]*,\s*$/u.test(before) && !/\bthat\s*$/.test(before) && a - sent.start > 20) {
+        cs = sent.start;
+        ce = a;
+      } else {
+        cs = srcEnd + 1;
+        ce = sent.end;
+      }
+      while (cs < ce && /[\s,]/.test(doc.text[cs])) cs++;
+      ce = contentEnd(doc, cs, { start: sent.start, end: ce }, directStarts);
+      if (ce - cs < 12 || directParts.some((p) => p.start <= cs && p.end >= ce)) continue;
+      out.push({ kind: 'indirect', parts: [{ start: cs, end: ce }], cue: { start: a, end: a + 'according to'.length, lemma: 'according' }, speaker: src, method: 'according-to' });
+    }
+    for (let k = k0; k < k1; k++) {
+      const t = toks[k];
+      const v = doc.lex.verbs.get(t.lower);
+      if (!v || usedCue.has(t.start) || inDirect(t.start)) continue;
+      if (t.cap && k > k0) continue;
+      const prev = k > k0 ? toks[k - 1] : null;
+      if (prev && (NOUN_BEFORE.test(prev.lower) || prev.poss) && !prev.cap) continue;
+      if (prev?.poss) continue;
+      if (v.form === 'base' && !(prev && MODAL_BEFORE.test(prev.lower))) continue;
+      if (v.lemma === 'quote' || v.lemma === 'read') continue;
+      const lemma = v.lemma;
+      // Forward: look for "that" a few words on; else a clause (or any object for report/decry/slam...).
+      let contentStart = -1;
+      let j = k + 1;
+      let sawComma = false;
+      for (; j < k1 && j <= k + THAT_WINDOW; j++) {
+        const gap = doc.text.slice(toks[j - 1].end, toks[j].start);
+        if (/[,;:.]/.test(gap)) sawComma = true;
+        if (/[“"]/.test(gap)) break;
+        if (toks[j].lower === 'that' && !sawComma) {
+          contentStart = toks[j].end;
+          break;
+        }
+        if (doc.lex.verbs.has(toks[j].lower) && toks[j].lower !== 'told') break;
+        if (!ADVERBIAL.test(toks[j].lower) && !toks[j].cap && !(doc.lex.objectFirst.has(lemma) && j - k <= 6)) break;
+      }
+      const next = toks[k + 1];
+      const gapNext = next ? doc.text.slice(t.end, next.start) : '';
+      if (contentStart < 0 && next && next.start < sent.end && !/[,.;:“"]/.test(gapNext)) {
+        if (next.lower === 'to' && /^(?:claim|promise|vow|threaten|pledge|deny|admit)$/.test(lemma)) contentStart = next.start;
+        else if (doc.lex.anyObject.has(lemma) && !doc.lex.needThat.has(lemma)) contentStart = next.start;
+        else if (doc.lex.forward.has(lemma) && !doc.lex.needThat.has(lemma) && (CLAUSE_START.test(next.lower) || (next.cap && !doc.lex.objectFirst.has(lemma)))) contentStart = next.start;
+      }
+      if (contentStart >= 0) {
+        let cs = contentStart;
+        while (cs < sent.end && /\s/.test(doc.text[cs])) cs++;
+        const ce = contentEnd(doc, cs, sent, directStarts);
+        if (ce - cs < 10 || (directStarts.includes(cs) && !fragments.some((f) => f.start === cs))) continue;
+        let speaker: SpeakerRef | null;
+        if (v.form === 'participle') speaker = participleSubject(doc, sent.start, t.start, [...prior, ...out.filter((q) => q.cue && q.cue.start >= sent.start)]);
+        else {
+          // the subject starts after any earlier attribution clause in this sentence ("He noted that X said …")
+          const lastThat = [...doc.text.slice(sent.start, t.start).matchAll(/\bthat\b/g)].at(-1);
+          const from = lastThat ? sent.start + lastThat.index! + 4 : sent.start;
+          const colon = Math.max(doc.text.lastIndexOf(':', t.start), doc.text.lastIndexOf(';', t.start));
+          const fromQ = Math.max(from, colon >= sent.start ? colon + 1 : from, ...directParts.filter((p) => p.end <= t.start && p.end > sent.start).map((p) => p.end));
+          speaker = findSpeaker(doc, fromQ, t.start);
+        }
+        if (!speaker) continue;
+        out.push({ kind: 'indirect', parts: [{ start: cs, end: ce }], cue: { start: t.start, end: t.end, lemma }, speaker, method: 'speech-verb:forward' });
+        usedCue.add(t.start);
+        continue;
+      }
+      // Backward: the verb closes the sentence (or its clause): "…, an official revealed."
+      if (v.form === 'participle' || doc.lex.needThat.has(lemma)) continue;
+      const tail = doc.text.slice(t.end, sent.end);
+      const tailCut = /,\s*(?:adding|saying|noting|stressing|reiterating|according)\b/i.exec(tail);
+      const tailMain = tailCut ? tail.slice(0, tailCut.index) : tail;
+      if (/\bthat\b/i.test(tailMain) || tailMain.split(/\s+/).filter(Boolean).length > 12) continue;
+      const clauseStart = Math.max(sent.start, ...directParts.filter((p) => p.end <= t.start && p.end > sent.start).map((p) => p.end));
+      const subj = backwardSubject(doc, sent, clauseStart, t.start);
+      if (!subj) continue;
+      let cs = clauseStart;
+      while (cs < subj.commaAt && /[\s,]/.test(doc.text[cs])) cs++;
+      let ce = subj.commaAt;
+      while (ce > cs && /[\s,]/.test(doc.text[ce - 1])) ce--;
+      if (ce - cs < 15) continue;
+      out.push({ kind: 'indirect', parts: [{ start: cs, end: ce }], cue: { start: t.start, end: t.end, lemma }, speaker: subj.speaker, method: 'speech-verb:backward' });
+      usedCue.add(t.start);
+    }
+  }
+  void sentenceOf;
+  return out;
+}

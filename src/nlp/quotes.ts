@@ -1,0 +1,253 @@
+// Quotes and their attribution: who said what, to whom, relayed by whom.
+//
+// 1. Direct quotes: quotation-mark spans (quote-marks.ts) with an attribution right after the
+//    closing mark (“…,” al-Hayes warned / said al-Moussavi / al-Ma’aloumeh quoted X as saying) or
+//    right before the opening one (al-Moussavi said on Wednesday: “…” / adding, “…”). “A,” he
+//    said, “B.” is one quote in two parts. A mark span with no attribution of its own is a
+//    fragment: it makes the indirect quote around it "partial" (decried the claims as “absurd”).
+// 2. Indirect speech (quotes-indirect.ts): a speech verb with its content after it (said that…,
+//    told Y that…, claimed to…) or before it (…, an official revealed.), and "according to X".
+// 3. In text order, pronouns and definite descriptions are resolved to earlier speakers
+//    (speaker.ts), told_to and via are read off the sentence (conduits.ts), and each quote gets
+//    its sourcing (sourcing.ts).
+
+import type { ArticleStage, Span } from '../model.ts';
+import { aliasTableFor } from './aliases.ts';
+import { findEntities } from './entities.ts';
+import { loadLexicon } from './lexicon.ts';
+import { findQuoteMarks, type MarkSpan } from './quote-marks.ts';
+import { splitSentences } from './sentences.ts';
+import { findSpeaker, resolveSpeaker, type Doc, type Mention, type SpeakerEvent, type SpeakerRef } from './speaker.ts';
+import { findToldTo, findVia, type Ref } from './conduits.ts';
+import { findIndirect } from './quotes-indirect.ts';
+import { classifyQuote } from './sourcing.ts';
+import { tokenAt, tokenize } from './tokens.ts';
+
+export type QuoteKind = 'direct' | 'partial' | 'indirect';
+
+/** A quote as the passes find it, before resolution. */
+export interface RawQuote {
+  kind: QuoteKind;
+  parts: { start: number; end: number }[];
+  cue: { start: number; end: number; lemma: string } | null;
+  speaker: SpeakerRef | null;
+  /** Outlet quoting the speaker, found with the cue ("al-Ma’aloumeh quoted X as saying"). */
+  via?: Ref[];
+  /** For "according to X": the evidence phrase. */
+  method: string;
+}
+
+export interface Sentence {
+  start: number;
+  end: number;
+}
+
+export interface QuoteDoc extends Doc {
+  sentences: Sentence[];
+  marks: MarkSpan[];
+}
+
+export function sentenceOf(sents: Sentence[], pos: number): Sentence {
+  let lo = 0;
+  let hi = sents.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (sents[mid].start <= pos) lo = mid;
+    else hi = mid - 1;
+  }
+  const s = sents[lo];
+  return s && s.start <= pos && pos < Math.max(s.end, s.start + 1) + 1 ? s : { start: pos, end: pos };
+}
+
+export function paragraphOf(text: string, pos: number): Sentence {
+  const s = text.lastIndexOf('\n', pos - 1) + 1;
+  const e = text.indexOf('\n', pos);
+  return { start: s, end: e < 0 ? text.length : e };
+}
+
+const VERB_WINDOW = 30; // words of an attribution clause searched for its verb
+
+/** The first speech verb among the tokens of [a, b), skipping capitalised words mid-sentence. */
+function cueIn(doc: QuoteDoc, a: number, b: number, last = false): { k: number; lemma: string; form: string } | null {
+  let k = tokenAt(doc.tokens, a);
+  const end = Math.min(tokenAt(doc.tokens, b), k + VERB_WINDOW);
+  let found: { k: number; lemma: string; form: string } | null = null;
+  for (; k < end; k++) {
+    const t = doc.tokens[k];
+    const v = doc.lex.verbs.get(t.lower);
+    if (!v || (t.cap && k > 0 && !/[.!?"“”:]\s*$/.test(doc.text.slice(Math.max(0, t.start - 3), t.start)))) continue;
+    if (k > 0 && /^(?:the|a|an|these|those|this|his|her|their|its|amid|of|such|any|no|recent|new|our)$/.test(doc.tokens[k - 1].lower) && !doc.tokens[k - 1].cap) continue;
+    if (k > 0 && doc.tokens[k - 1].poss) continue;
+    found = { k, lemma: v.lemma, form: v.form };
+    if (!last) return found;
+  }
+  return found;
+}
+
+/** Attribution after a closing mark: “…,” X said / said X / OUTLET quoted X as saying / X was quoted by OUTLET as saying. */
+function attributionAfter(doc: QuoteDoc, m: MarkSpan, limit: number): RawQuote | null {
+  const after = doc.text.slice(m.end, limit);
+  if (!/^\s*[,—–-]?\s*[\p{L}]/u.test(after) && !/[,]\s*[”"]$/.test(doc.text.slice(m.start, m.end))) return null;
+  if (/^\s*[.!?]/.test(after)) return null;
+  const cue = cueIn(doc, m.end, limit);
+  if (!cue) return null;
+  const t = doc.tokens[cue.k];
+  let speaker: SpeakerRef | null = null;
+  const via: Ref[] = [];
+  if (cue.lemma === 'quote') {
+    const rest = doc.text.slice(t.end, limit);
+    const by = /^\s*by\s+/.exec(rest);
+    const asSaying = /\bas\s+(?:saying|telling|stating)\b/.exec(rest);
+    if (by) {
+      // X was quoted by OUTLET as saying
+      speaker = findSpeaker(doc, m.end, t.start);
+      const o = doc.mentions.find((x) => x.start >= t.end && x.start <= t.end + by[0].length + 2);
+      if (o) via.push({ start: o.start, end: o.end, text: doc.text.slice(o.start, o.end), entity: o.entity });
+    } else {
+      // OUTLET quoted X(, role,) as saying
+      const subj = doc.mentions.find((x) => x.start >= m.end && x.end <= t.start);
+      if (subj && (subj.type === 'outlet' || subj.type === 'org')) via.push({ start: subj.start, end: subj.end, text: doc.text.slice(subj.start, subj.end), entity: subj.entity });
+      speaker = findSpeaker(doc, t.end, asSaying ? t.end + asSaying.index : limit, { after: true });
+      if (!subj) speaker = speaker ?? findSpeaker(doc, m.end, t.start);
+    }
+  } else {
+    const before = doc.text.slice(m.end, t.start);
+    speaker = /[\p{L}]/u.test(before) ? findSpeaker(doc, m.end, t.start) : null;
+    if (!speaker) {
+      const comma = doc.text.indexOf(',', t.end);
+      speaker = findSpeaker(doc, t.end, comma > 0 && comma < limit ? comma : limit, { after: true });
+    }
+  }
+  return { kind: 'direct', parts: [{ start: m.start, end: m.end }], cue: { start: t.start, end: t.end, lemma: cue.lemma }, speaker, via, method: 'quote-marks:after' };
+}
+
+/** Attribution before an opening mark: X said on Wednesday: “…” / adding, “…”. */
+function attributionBefore(doc: QuoteDoc, m: MarkSpan, sent: Sentence, prior: RawQuote[]): RawQuote | null {
+  const from = Math.max(sent.start, ...prior.filter((q) => q.parts.at(-1)!.end <= m.start && q.parts.at(-1)!.end >= sent.start).map((q) => q.parts.at(-1)!.end));
+  const before = doc.text.slice(from, m.start);
+  if (!/[,:]\s*$/.test(before) && !/\b(?:that|saying|adding|as)\s*$/i.test(before)) return null;
+  const cue = cueIn(doc, from, m.start, true);
+  if (!cue) return null;
+  const t = doc.tokens[cue.k];
+  if (tokenAt(doc.tokens, m.start) - cue.k > 8) return null;
+  const speaker = cue.form === 'participle' ? participleSubject(doc, from, t.start, prior) : findSpeaker(doc, from, t.start);
+  return { kind: 'direct', parts: [{ start: m.start, end: m.end }], cue: { start: t.start, end: t.end, lemma: cue.lemma }, speaker, via: [], method: 'quote-marks:before' };
+}
+
+/** The subject a participle cue ("adding", "reiterating") hangs on: the last finite cue's speaker in the sentence, else its first candidate. */
+export function participleSubject(doc: QuoteDoc, from: number, to: number, prior: RawQuote[]): SpeakerRef | null {
+  const earlier = prior.filter((q) => q.cue && q.cue.start >= from && q.cue.start < to && q.speaker).at(-1);
+  if (earlier) return earlier.speaker;
+  const fin = cueIn(doc, from, to);
+  if (fin && doc.lex.verbs.get(doc.tokens[fin.k].lower)?.form !== 'participle') return findSpeaker(doc, from, doc.tokens[fin.k].start);
+  return findSpeaker(doc, from, to, { leftmost: true });
+}
+
+function directQuotes(doc: QuoteDoc): { quotes: RawQuote[]; fragments: MarkSpan[] } {
+  const quotes: RawQuote[] = [];
+  const fragments: MarkSpan[] = [];
+  const marks = doc.marks;
+  for (let i = 0; i < marks.length; i++) {
+    const m = marks[i];
+    const sent = sentenceOf(doc.sentences, m.end - 1);
+    const para = paragraphOf(doc.text, m.end - 1);
+    const next = marks[i + 1];
+    const limit = Math.min(Math.max(sent.end, m.end), para.end, next && next.start >= m.end ? next.start : Infinity);
+    const inSent = quotes.filter((q) => q.parts.at(-1)!.end >= sentenceOf(doc.sentences, m.start).start);
+    const q = attributionAfter(doc, m, limit) ?? attributionBefore(doc, m, sentenceOf(doc.sentences, m.start), inSent);
+    if (q) {
+      // “A,” he said, “B.”: the next quotation continues this one when only the attribution lies between.
+      if (next && q.method === 'quote-marks:after' && next.start === limit && /[,:]\s*$/.test(doc.text.slice(m.end, next.start)) && next.start < para.end) {
+        q.parts.push({ start: next.start, end: next.end });
+        i++;
+      }
+      quotes.push(q);
+      continue;
+    }
+    // A whole paragraph in quotation marks right after a quoted paragraph continues that speaker.
+    const prev = quotes.at(-1);
+    const words = doc.text.slice(m.start, m.end).split(/\s+/).length;
+    if (m.start === para.start && words >= 5 && prev && paragraphOf(doc.text, prev.parts.at(-1)!.end - 1).end + 1 >= para.start - 2) {
+      quotes.push({ kind: 'direct', parts: [{ start: m.start, end: m.end }], cue: null, speaker: prev.speaker, via: prev.via, method: 'quote-marks:continued' });
+      continue;
+    }
+    fragments.push(m);
+  }
+  return { quotes, fragments };
+}
+
+export interface QuoteData {
+  id: string;
+  kind: QuoteKind;
+  content: { start: number; end: number; text: string };
+  cue: { start: number; end: number; text: string } | null;
+  speaker: { start: number; end: number; text: string; name: string | null; entity: string | null; role: string | null; anonymous: boolean } | null;
+  told_to: Ref | null;
+  via: Ref[];
+  sourcing: 'named' | 'anonymous' | 'hearsay' | 'documentary' | null;
+  parts: { start: number; end: number; text: string }[];
+  evidence: { method: string; sourcing: string | null; antecedent: { text: string; start: number } | null };
+}
+
+export function buildDoc(text: string, mentions: Mention[], sentences: Sentence[] | null, lexFiles: string[] = []): QuoteDoc {
+  const lex = loadLexicon(lexFiles);
+  return { text, tokens: tokenize(text), mentions, lex, sentences: sentences ?? splitSentences(text), marks: findQuoteMarks(text) };
+}
+
+/** Every quote in an article, resolved, in the export shape. */
+export function findQuotes(doc: QuoteDoc): QuoteData[] {
+  const { quotes: direct, fragments } = directQuotes(doc);
+  const indirect = findIndirect(doc, direct, fragments);
+  const all = [...direct, ...indirect].sort((a, b) => (a.cue?.start ?? a.parts[0].start) - (b.cue?.start ?? b.parts[0].start) || a.parts[0].start - b.parts[0].start);
+  const quotedRanges = direct.flatMap((q) => q.parts);
+  const quoted = (pos: number) => quotedRanges.some((r) => pos >= r.start && pos < r.end);
+  const history: SpeakerEvent[] = [];
+  const out: QuoteData[] = [];
+  for (const q of all) {
+    let sp = q.speaker;
+    if (sp) {
+      sp = resolveSpeaker(doc, sp, history, quoted);
+      if (sp.entity && !sp.role) sp.role = history.findLast((h) => h.speaker.entity && h.speaker.entity === sp!.entity && h.speaker.role)?.speaker.role ?? null;
+      if (q.cue || sp.kind !== 'pronoun') history.push({ at: q.cue?.start ?? sp.start, speaker: sp });
+    }
+    const anchor = q.cue?.start ?? q.parts[0].start;
+    const sent = sentenceOf(doc.sentences, anchor);
+    const para = paragraphOf(doc.text, anchor);
+    const toldTo = findToldTo(doc, sent, q.cue);
+    const via = [...(q.via ?? [])];
+    for (const v of findVia(doc, sent, para, toldTo)) if (!via.some((x) => x.entity === v.entity)) via.push(v);
+    if (sp && sp.entity && via.some((v) => v.entity === sp!.entity)) continue; // "Fars News Agency reports:" is a relay, not a speaker
+    const start = q.parts[0].start;
+    const end = q.parts.at(-1)!.end;
+    const contentText = doc.text.slice(start, end);
+    const kind: QuoteKind = q.kind === 'indirect' && fragments.some((f) => f.start >= start && f.end <= end) ? 'partial' : q.kind;
+    const sourcing = classifyQuote(doc, contentText, sp);
+    out.push({
+      id: `q${out.length + 1}`,
+      kind,
+      content: { start, end, text: contentText },
+      cue: q.cue ? { start: q.cue.start, end: q.cue.end, text: doc.text.slice(q.cue.start, q.cue.end) } : null,
+      speaker: sp ? { start: sp.start, end: sp.end, text: sp.text, name: sp.name, entity: sp.entity, role: sp.role, anonymous: sp.anonymous } : null,
+      told_to: toldTo,
+      via,
+      sourcing: sourcing.kind,
+      parts: q.parts.map((p) => ({ ...p, text: doc.text.slice(p.start, p.end) })),
+      evidence: { method: q.method, sourcing: sourcing.evidence, antecedent: sp?.antecedent ?? null },
+    });
+  }
+  return out;
+}
+
+export const quoteStage: ArticleStage = {
+  name: 'quotes',
+  version: 1,
+  layer: 'quote',
+  needs: ['sentence', 'entity'],
+  run(article, layers, ctx): Span[] {
+    const mentions: Mention[] = layers.entity
+      ? layers.entity.map((s) => ({ start: s.start, end: s.end, entity: String(s.data.entity), type: String(s.data.type), name: String(s.data.name ?? article.text.slice(s.start, s.end)) }))
+      : findEntities(article.text, aliasTableFor(ctx.data), loadLexicon());
+    const doc = buildDoc(article.text, mentions, layers.sentence ?? null, (ctx.data.get('extra:lexicon') as string[] | undefined) ?? []);
+    return findQuotes(doc).map((q) => ({ start: q.content.start, end: q.content.end, data: q as unknown as Record<string, unknown> }));
+  },
+};

@@ -1,0 +1,49 @@
+// Word tokens with their offsets: the unit the entity, quote and sourcing stages reason over.
+// A trailing possessive ("Iraq’s", "battalions’") is split off the word and remembered, so the
+// name "Iraq" is matched and the possessive tells the speaker finder it is a modifier.
+
+export interface Token {
+  start: number;
+  end: number;
+  /** The word as written, without a possessive ending. */
+  text: string;
+  lower: string;
+  /** Starts with a capital letter (or a digit). */
+  cap: boolean;
+  /** Followed by a possessive ’s / s’. */
+  poss: boolean;
+}
+
+const WORD = /[\p{L}\p{N}]+(?:[.'’ʼ\-][\p{L}\p{N}]+)*\.?/gu;
+const ABBREV_DOT = /^(?:\p{L}\.)+$/u; // U.S. keeps its last dot
+
+export function tokenize(text: string): Token[] {
+  const out: Token[] = [];
+  for (const m of text.matchAll(WORD)) {
+    let w = m[0];
+    const start = m.index!;
+    if (w.endsWith('.') && !ABBREV_DOT.test(w)) w = w.slice(0, -1);
+    let poss = false;
+    if (/['’]s$/.test(w) && w.length > 3) {
+      w = w.slice(0, -2);
+      poss = true;
+    } else if ((text[start + w.length] === '’' || text[start + w.length] === "'") && /s$/.test(w) && !/\p{L}/u.test(text[start + w.length + 1] ?? '')) {
+      poss = true; // plural possessive: battalions’
+    }
+    const c = w.charCodeAt(0);
+    out.push({ start, end: start + w.length, text: w, lower: w.toLowerCase(), cap: (c >= 65 && c <= 90) || /^[\p{Lu}\p{N}]/u.test(w), poss });
+  }
+  return out;
+}
+
+/** Index of the first token whose start is ≥ offset (binary search). */
+export function tokenAt(tokens: Token[], offset: number): number {
+  let lo = 0;
+  let hi = tokens.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (tokens[mid].start < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
