@@ -43,30 +43,43 @@ interface Chain extends Passage {
 
 const MAX_REPEAT = 4;
 
-export function alignPair(A: Tokens, B: Tokens, s: Pick<ReuseSettings, 'anchor' | 'maxGap' | 'maxShift' | 'minDensity'>, minMatched: number): Passage[] {
-  const n = s.anchor;
-  // (1) B's anchors by hash.
-  const inB = new Map<number, number[]>();
-  for (let j = 0; j + n <= B.length; j++) {
-    const h = ngramHash(B.ids, j, n);
-    const list = inB.get(h);
+/** One article's anchor n-grams by hash, built once and reused against every candidate. */
+export type AnchorIndex = Map<number, number[]>;
+
+export function anchorHashes(T: Tokens, n: number): Int32Array {
+  const out = new Int32Array(Math.max(0, T.length - n + 1));
+  for (let i = 0; i < out.length; i++) out[i] = ngramHash(T.ids, i, n);
+  return out;
+}
+
+export function anchorIndex(hashes: Int32Array): AnchorIndex {
+  const index: AnchorIndex = new Map();
+  for (let j = 0; j < hashes.length; j++) {
+    const list = index.get(hashes[j]);
     if (list) list.push(j);
-    else inB.set(h, [j]);
+    else index.set(hashes[j], [j]);
   }
-  const countA = new Map<number, number>();
-  const hashesA = new Int32Array(Math.max(0, A.length - n + 1));
-  for (let i = 0; i + n <= A.length; i++) {
-    const h = ngramHash(A.ids, i, n);
-    hashesA[i] = h;
-    countA.set(h, (countA.get(h) ?? 0) + 1);
-  }
+  return index;
+}
+
+export function alignPair(
+  A: Tokens,
+  B: Tokens,
+  s: Pick<ReuseSettings, 'anchor' | 'maxGap' | 'maxShift' | 'minDensity'>,
+  minMatched: number,
+  pre: { aHashes?: Int32Array; bIndex?: AnchorIndex } = {},
+): Passage[] {
+  const n = s.anchor;
+  // (1) Anchors: A's n-grams looked up in B's index.
+  const hashesA = pre.aHashes ?? anchorHashes(A, n);
+  const inB = pre.bIndex ?? anchorIndex(anchorHashes(B, n));
 
   // (2) Chaining, in A's order.
   const done: Chain[] = [];
   let active: Chain[] = [];
   for (let i = 0; i < hashesA.length; i++) {
     const js = inB.get(hashesA[i]);
-    if (!js || js.length > MAX_REPEAT || countA.get(hashesA[i])! > MAX_REPEAT) continue;
+    if (!js || js.length > MAX_REPEAT) continue;
     // Chains that can no longer be continued are finished.
     if (active.length) {
       const still: Chain[] = [];

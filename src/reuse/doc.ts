@@ -18,12 +18,15 @@ export interface ReuseDoc {
   tokens: Tokens;
   /** Distinct winnowed n-gram hashes, sorted. */
   fp: Int32Array;
-  quotes: QuoteInfo[];
+  /** Quotations with their attribution; loaded only when the article shares a passage (see DocCache.withQuotes). */
+  quotes?: QuoteInfo[];
+  /** Hashes of the alignment anchors (word trigrams), computed on first use. */
+  anchors?: Int32Array;
 }
 
 export function makeDoc(
   a: { id: string; text: string; outlet: { id: string } | null; published: { date: string; evidence: Evidence[] } | null },
-  quoteLayer: Parameters<typeof quoteInfos>[1],
+  quoteLayer: Parameters<typeof quoteInfos>[1] | null,
   outlets: OutletMatcher,
   s: ReuseSettings,
 ): ReuseDoc {
@@ -36,7 +39,7 @@ export function makeDoc(
     publishedEvidence: a.published?.evidence ?? [],
     tokens,
     fp: fingerprint(tokens, s.shingle, s.winnow),
-    quotes: quoteInfos(a.text, quoteLayer, outlets, s),
+    quotes: quoteLayer === null ? undefined : quoteInfos(a.text, quoteLayer, outlets, s),
   };
 }
 
@@ -47,7 +50,7 @@ export class DocCache {
     private store: Store,
     private outlets: OutletMatcher,
     private s: ReuseSettings,
-    private limit = 6000,
+    private limit = 20000,
   ) {}
 
   async get(id: string): Promise<ReuseDoc | null> {
@@ -60,10 +63,18 @@ export class DocCache {
     }
     const a = await this.store.articles.get(id);
     if (!a) return null;
-    const layers = await this.store.articles.layers(id, ['quote']);
-    const doc = makeDoc(a, layers.quote, this.outlets, this.s);
+    const doc = makeDoc(a, null, this.outlets, this.s);
     this.map.set(id, doc);
     if (this.map.size > this.limit) this.map.delete(this.map.keys().next().value!);
+    return doc;
+  }
+
+  /** The document with its quotations (the NLP quote layer, or quotation marks when it is absent). */
+  async withQuotes(doc: ReuseDoc): Promise<ReuseDoc> {
+    if (!doc.quotes) {
+      const layers = await this.store.articles.layers(doc.id, ['quote']);
+      doc.quotes = quoteInfos(doc.text, layers.quote, this.outlets, this.s);
+    }
     return doc;
   }
 }

@@ -3,7 +3,7 @@
 // copy credits its source, and the word-level differences.
 
 import type { ReuseLink, ReuseKind } from '../store/repos/reuse.ts';
-import { alignPair, type Gap, type Passage } from './align.ts';
+import { alignPair, anchorHashes, type AnchorIndex, type Gap, type Passage } from './align.ts';
 import { findCredits, type Credit, type OutletMatcher } from './credit.ts';
 import type { ReuseDoc } from './doc.ts';
 import { quoteAt, type QuoteInfo } from './quotes.ts';
@@ -22,10 +22,21 @@ export interface PairContext {
 const textOf = (d: ReuseDoc, w0: number, w1: number) =>
   w1 > w0 ? { start: d.tokens.starts[w0], end: d.tokens.ends[w1 - 1], text: d.text.slice(d.tokens.starts[w0], d.tokens.ends[w1 - 1]) } : null;
 
-/** Every link between X and Y (X the article being processed, Y a stored candidate). */
-export function linkPair(X: ReuseDoc, Y: ReuseDoc, c: PairContext): ReuseLink[] {
+/**
+ * The passages X and Y share, before they are classified (cheap: call this first). With X's
+ * anchor index built once, each candidate Y costs one pass over Y's words.
+ */
+export function sharedPassages(X: ReuseDoc, Y: ReuseDoc, s: ReuseSettings, xIndex?: AnchorIndex): Passage[] {
+  if (!xIndex) return alignPair(X.tokens, Y.tokens, s, s.minQuoteTokens);
+  Y.anchors ??= anchorHashes(Y.tokens, s.anchor);
+  return alignPair(Y.tokens, X.tokens, s, s.minQuoteTokens, { aHashes: Y.anchors, bIndex: xIndex })
+    .map((p) => ({ a0: p.b0, a1: p.b1, b0: p.a0, b1: p.a1, matched: p.matched, gaps: p.gaps.map((g) => ({ a0: g.b0, a1: g.b1, b0: g.a0, b1: g.a1 })) }))
+    .sort((p, q) => p.a0 - q.a0);
+}
+
+/** Every link between X and Y (X the article being processed, Y a candidate), from their shared passages. */
+export function linkPair(X: ReuseDoc, Y: ReuseDoc, c: PairContext, passages = sharedPassages(X, Y, c.s)): ReuseLink[] {
   const { s } = c;
-  const passages = alignPair(X.tokens, Y.tokens, s, s.minQuoteTokens);
   if (!passages.length) return [];
 
   // A whole-article duplicate: one link over both texts.
@@ -48,8 +59,8 @@ export function linkPair(X: ReuseDoc, Y: ReuseDoc, c: PairContext): ReuseLink[] 
   for (const p of passages) {
     const ax = textOf(X, p.a0, p.a1)!;
     const by = textOf(Y, p.b0, p.b1)!;
-    const qx = quoteAt(X.quotes, ax.start, ax.end);
-    const qy = quoteAt(Y.quotes, by.start, by.end);
+    const qx = quoteAt(X.quotes ?? [], ax.start, ax.end);
+    const qy = quoteAt(Y.quotes ?? [], by.start, by.end);
     const isQuote = !!(qx && qy);
     if (!isQuote && p.matched < s.minTokens) continue;
     const bp = boilerplate(X, Y, p, c);

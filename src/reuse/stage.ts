@@ -1,8 +1,14 @@
-// The reuse corpus stage. Incremental: the articles that arrived or changed are indexed (their
-// winnowed n-gram hashes replace any old ones), then each is matched against the stored index —
-// only articles sharing an index hash are aligned with it, so the cost grows with the number of
-// articles and their shared passages, never with all pairs. Recompute clears the index and runs
-// the same steps over every stored article.
+// The reuse corpus stage. Incremental: the articles that arrived or changed (the batch) are
+// matched against the stored index and against each other, then indexed; only pairs sharing an
+// index hash are aligned, so the cost grows with the number of articles and of their shared
+// passages, never with all pairs. Recompute clears the index and runs the same steps over every
+// stored article as one batch.
+//
+// Steps: (1) fingerprints of the batch; (2) stored postings of those hashes, for articles outside
+// the batch; (3) the batch replaces its old index entries; (4) candidate pairs: the batch's own
+// postings are sorted in memory and each run of one hash gives the batch articles sharing it;
+// document frequency (batch + stored) decides which hashes are boilerplate and never seed a pair;
+// (5) each candidate pair is aligned once, and the passages become links.
 
 import type { CorpusStage, CorpusStageReport } from '../corpus.ts';
 import type { StageContext } from '../model.ts';
@@ -11,16 +17,21 @@ import type { ReuseLink } from '../store/repos/reuse.ts';
 import { loadOutlets, type OutletTable } from '../meta/outlets.ts';
 import { outletMatcher, type OutletMatcher } from './credit.ts';
 import { DocCache } from './doc.ts';
-import { linkPair } from './link.ts';
+import { linkPair, sharedPassages } from './link.ts';
+import { anchorHashes, anchorIndex } from './align.ts';
 import { boilerplateDf, defaultSettings, loadReuseSettings, type ReuseSettings } from './settings.ts';
 
-const CHUNK = 1000;
+const FLUSH = 2000;
+const DOC_BITS = 2 ** 21; // batch index packed under the hash: up to 2 million articles per batch
+const HASH_OFFSET = 2 ** 31;
 
 export interface ReuseRunStats {
   articles: number;
   candidates: number;
   links: number;
   byKind: Record<string, number>;
+  /** Seconds per step, for the benchmark. */
+  seconds: Record<string, number>;
 }
 
 function contextOf(ctx: StageContext): { s: ReuseSettings; outlets: OutletMatcher } {
@@ -33,69 +44,109 @@ function contextOf(ctx: StageContext): { s: ReuseSettings; outlets: OutletMatche
 }
 const matchers = new WeakMap<OutletTable, OutletMatcher>();
 
-/** Index these articles, then link each to the stored articles it shares passages with. */
 export async function updateReuse(store: Store, changed: string[], ctx: StageContext): Promise<ReuseRunStats> {
   const { s, outlets } = contextOf(ctx);
   const cache = new DocCache(store, outlets, s);
   const ids = [...new Set(changed)];
-  const stats: ReuseRunStats = { articles: 0, candidates: 0, links: 0, byKind: {} };
+  const stats: ReuseRunStats = { articles: 0, candidates: 0, links: 0, byKind: {}, seconds: {} };
+  let t = performance.now();
+  const lap = (name: string) => {
+    const now = performance.now();
+    stats.seconds[name] = (stats.seconds[name] ?? 0) + (now - t) / 1000;
+    t = now;
+  };
 
-  // 1. Index: replace the changed articles' hashes (a deleted article leaves the index).
-  const present: string[] = [];
-  for (let i = 0; i < ids.length; i += CHUNK) {
-    const entries: { article: string; hashes: number[] }[] = [];
-    for (const id of ids.slice(i, i + CHUNK)) {
-      const d = await cache.get(id);
-      entries.push({ article: id, hashes: d ? Array.from(d.fp) : [] });
-      if (d) present.push(id);
-    }
-    await store.reuse.setFingerprints(entries);
+  // 1. Fingerprints of the batch (an article no longer stored leaves the index).
+  const batch: string[] = [];
+  const fps: Int32Array[] = [];
+  for (const id of ids) {
+    const d = await cache.get(id);
+    if (!d) continue;
+    batch.push(id);
+    fps.push(d.fp);
   }
-  const maxDf = boilerplateDf(s, await store.reuse.indexed());
+  const inBatch = new Map(batch.map((id, i) => [id, i]));
+  lap('fingerprint');
 
-  // 2. Match: each pair is aligned once — by the later of the two in this batch, or by the
-  // changed article when the other is an older stored one.
-  const rank = new Map(present.map((id, i) => [id, i]));
-  for (let i = 0; i < present.length; i += CHUNK) {
-    const chunk = present.slice(i, i + CHUNK);
-    const docs = [];
-    for (const id of chunk) docs.push((await cache.get(id))!);
+  // 2. Stored postings of the batch's hashes, for articles outside the batch.
+  const stored = new Map<number, string[]>();
+  if ((await store.reuse.indexed()) > 0) {
     const hashes = new Set<number>();
-    for (const d of docs) for (const h of d.fp) hashes.add(h);
-    const postings = new Map<number, string[]>();
-    for (const p of await store.reuse.postings([...hashes])) postings.set(p.hash, p.articles);
-    const df = (h: number) => postings.get(h)?.length ?? 1;
-    const links: ReuseLink[] = [];
-    for (const X of docs) {
-      const rx = rank.get(X.id)!;
-      const shared = new Set<string>();
-      for (const h of X.fp) {
-        const list = postings.get(h);
-        if (!list || list.length > maxDf) continue; // boilerplate hashes never seed a link
-        for (const y of list) {
-          if (y === X.id) continue;
-          const ry = rank.get(y);
-          if (ry !== undefined && ry > rx) continue;
-          shared.add(y);
-        }
-      }
-      stats.candidates += shared.size;
-      for (const y of shared) {
-        const Y = await cache.get(y);
-        if (!Y) continue;
-        // Cached documents may have been loaded before this chunk's postings: df comes from the
-        // postings of X's hashes, which are the ones the boilerplate test reads.
-        links.push(...linkPair(X, Y, { s, outlets, df, maxDf }));
-      }
-      stats.articles++;
+    for (const fp of fps) for (const h of fp) hashes.add(h);
+    for (const p of await store.reuse.postings([...hashes])) {
+      const others = p.articles.filter((a) => !inBatch.has(a));
+      if (others.length) stored.set(p.hash, others);
     }
-    await store.reuse.replaceLinks(chunk, links);
-    for (const l of links) stats.byKind[l.kind] = (stats.byKind[l.kind] ?? 0) + 1;
-    stats.links += links.length;
   }
-  // Articles that left (deleted or emptied) lose their links.
-  const gone = ids.filter((id) => !rank.has(id));
-  if (gone.length) await store.reuse.replaceLinks(gone, []);
+  lap('lookup');
+
+  // 3. Index the batch.
+  await store.reuse.setFingerprints(ids.map((id) => ({ article: id, hashes: inBatch.has(id) ? Array.from(fps[inBatch.get(id)!]) : [] })));
+  const maxDf = boilerplateDf(s, await store.reuse.indexed());
+  lap('index');
+
+  // 4. Candidate pairs and document frequencies.
+  let total = 0;
+  for (const fp of fps) total += fp.length;
+  const keys = new Float64Array(total);
+  let k = 0;
+  fps.forEach((fp, i) => {
+    for (const h of fp) keys[k++] = (h + HASH_OFFSET) * DOC_BITS + i;
+  });
+  keys.sort();
+  const df = new Map<number, number>(); // only hashes held by two or more articles
+  const within: (Set<number> | undefined)[] = new Array(batch.length); // x → batch articles y < x
+  for (let r0 = 0; r0 < keys.length; ) {
+    const hk = Math.floor(keys[r0] / DOC_BITS);
+    let r1 = r0 + 1;
+    while (r1 < keys.length && Math.floor(keys[r1] / DOC_BITS) === hk) r1++;
+    const h = hk - HASH_OFFSET;
+    const n = r1 - r0 + (stored.get(h)?.length ?? 0);
+    if (n >= 2) df.set(h, n);
+    if (n <= maxDf && r1 - r0 >= 2)
+      for (let p = r0 + 1; p < r1; p++) {
+        const x = keys[p] - hk * DOC_BITS;
+        const set = (within[x] ??= new Set());
+        for (let q = r0; q < p; q++) set.add(keys[q] - hk * DOC_BITS);
+      }
+    r0 = r1;
+  }
+  const dfOf = (h: number) => df.get(h) ?? 1;
+  lap('candidates');
+
+  // 5. Align each candidate pair once; write links as they come.
+  await store.reuse.replaceLinks(ids, []);
+  let pending: ReuseLink[] = [];
+  const flush = async () => {
+    await store.reuse.replaceLinks([], pending);
+    for (const l of pending) stats.byKind[l.kind] = (stats.byKind[l.kind] ?? 0) + 1;
+    stats.links += pending.length;
+    pending = [];
+  };
+  for (let x = 0; x < batch.length; x++) {
+    const X = (await cache.get(batch[x]))!;
+    const others = new Set<string>();
+    for (const y of within[x] ?? []) others.add(batch[y]);
+    for (const h of X.fp) {
+      const list = stored.get(h);
+      if (list && dfOf(h) <= maxDf) for (const y of list) others.add(y);
+    }
+    stats.candidates += others.size;
+    const xIndex = others.size > 1 ? anchorIndex((X.anchors ??= anchorHashes(X.tokens, s.anchor))) : undefined;
+    for (const y of others) {
+      const Y = await cache.get(y);
+      if (!Y) continue;
+      const passages = sharedPassages(X, Y, s, xIndex);
+      if (!passages.length) continue;
+      await cache.withQuotes(X);
+      await cache.withQuotes(Y);
+      pending.push(...linkPair(X, Y, { s, outlets, df: dfOf, maxDf }, passages));
+    }
+    stats.articles++;
+    if (pending.length >= FLUSH) await flush();
+  }
+  await flush();
+  lap('align');
   return stats;
 }
 

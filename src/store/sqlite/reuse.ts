@@ -37,9 +37,10 @@ export function sqliteReuse(db: Database.Database): ReuseRepo {
   const q = {
     docOf: db.prepare('SELECT doc, hashes FROM reuse_docs WHERE article_id = ?'),
     delDoc: db.prepare('DELETE FROM reuse_docs WHERE doc = ?'),
-    delPosting: db.prepare('DELETE FROM reuse_shingles WHERE hash = ? AND doc = ?'),
     addDoc: db.prepare('INSERT INTO reuse_docs (article_id, hashes) VALUES (?, ?)'),
-    addPosting: db.prepare('INSERT OR IGNORE INTO reuse_shingles (hash, doc) VALUES (?, ?)'),
+    getBucket: db.prepare('SELECT data FROM reuse_buckets WHERE bucket = ?').pluck(),
+    putBucket: db.prepare('INSERT OR REPLACE INTO reuse_buckets (bucket, data) VALUES (?, ?)'),
+    delBucket: db.prepare('DELETE FROM reuse_buckets WHERE bucket = ?'),
     delLinks: db.prepare('DELETE FROM reuse WHERE a_id = ? OR b_id = ?'),
     addLink: db.prepare(
       'INSERT INTO reuse (a_id, a_start, a_end, b_id, b_start, b_end, kind, credited, score, directed, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
@@ -47,30 +48,52 @@ export function sqliteReuse(db: Database.Database): ReuseRepo {
     addGroup: db.prepare('INSERT INTO provenance_groups (id, kind, text, data) VALUES (?, ?, ?, ?)'),
     addMember: db.prepare('INSERT INTO provenance (group_id, ord, article_id, role, data) VALUES (?, ?, ?, ?, ?)'),
   };
-  const postingsStmt = new Map<number, Database.Statement>();
-  const postingsFor = (n: number) => {
-    let st = postingsStmt.get(n);
-    if (!st) {
-      st = db.prepare(
-        `SELECT s.hash AS hash, d.article_id AS article FROM reuse_shingles s JOIN reuse_docs d ON d.doc = s.doc WHERE s.hash IN (${Array(n).fill('?').join(',')})`,
-      );
-      postingsStmt.set(n, st);
+  const bucketOf = (h: number) => h >>> 16;
+  const int32s = (b: Buffer) => new Int32Array(b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength));
+  const articlesOf = (docs: number[]) => {
+    const out = new Map<number, string>();
+    for (let i = 0; i < docs.length; i += CHUNK) {
+      const part = docs.slice(i, i + CHUNK);
+      const rows = db.prepare(`SELECT doc, article_id FROM reuse_docs WHERE doc IN (${part.map(() => '?').join(',')})`).all(...part) as { doc: number; article_id: string }[];
+      for (const r of rows) out.set(r.doc, r.article_id);
     }
-    return st;
+    return out;
   };
 
   const setFingerprints = db.transaction((entries: { article: string; hashes: number[] }[]) => {
+    const removed = new Map<number, Set<number>>(); // bucket → docs leaving it
+    const added = new Map<number, number[]>(); // bucket → (hash, doc) pairs
     for (const e of entries) {
       const old = q.docOf.get(e.article) as { doc: number; hashes: Buffer } | undefined;
       if (old) {
-        const hs = new Int32Array(old.hashes.buffer, old.hashes.byteOffset, old.hashes.byteLength / 4);
-        for (const h of hs) q.delPosting.run(h, old.doc);
+        for (const h of int32s(old.hashes)) {
+          const b = bucketOf(h);
+          (removed.get(b) ?? (removed.set(b, new Set()), removed.get(b)!)).add(old.doc);
+        }
         q.delDoc.run(old.doc);
       }
       if (!e.hashes.length) continue;
       const hashes = Int32Array.from(e.hashes);
       const doc = Number(q.addDoc.run(e.article, Buffer.from(hashes.buffer)).lastInsertRowid);
-      for (const h of hashes) q.addPosting.run(h, doc);
+      for (const h of hashes) {
+        const b = bucketOf(h);
+        const list = added.get(b);
+        if (list) list.push(h, doc);
+        else added.set(b, [h, doc]);
+      }
+    }
+    for (const b of new Set([...removed.keys(), ...added.keys()])) {
+      const blob = q.getBucket.get(b) as Buffer | undefined;
+      const gone = removed.get(b);
+      const keep: number[] = [];
+      if (blob) {
+        const pairs = int32s(blob);
+        for (let i = 0; i < pairs.length; i += 2) if (!gone?.has(pairs[i + 1])) keep.push(pairs[i], pairs[i + 1]);
+      }
+      const add = added.get(b);
+      if (add) for (const v of add) keep.push(v);
+      if (keep.length) q.putBucket.run(b, Buffer.from(Int32Array.from(keep).buffer));
+      else q.delBucket.run(b);
     }
   });
 
@@ -93,17 +116,26 @@ export function sqliteReuse(db: Database.Database): ReuseRepo {
       setFingerprints(entries);
     },
     async postings(hashes) {
-      const byHash = new Map<number, string[]>();
-      const unique = [...new Set(hashes)];
-      for (let i = 0; i < unique.length; i += CHUNK) {
-        const part = unique.slice(i, i + CHUNK);
-        for (const r of postingsFor(part.length).all(...part) as { hash: number; article: string }[]) {
-          const list = byHash.get(r.hash);
-          if (list) list.push(r.article);
-          else byHash.set(r.hash, [r.article]);
-        }
+      const wanted = new Map<number, Set<number>>(); // bucket → hashes
+      for (const h of hashes) {
+        const b = bucketOf(h);
+        (wanted.get(b) ?? (wanted.set(b, new Set()), wanted.get(b)!)).add(h | 0);
       }
-      return [...byHash].map(([hash, articles]) => ({ hash, articles }));
+      const found = new Map<number, number[]>(); // hash → docs
+      for (const [b, hs] of wanted) {
+        const blob = q.getBucket.get(b) as Buffer | undefined;
+        if (!blob) continue;
+        const pairs = int32s(blob);
+        for (let i = 0; i < pairs.length; i += 2)
+          if (hs.has(pairs[i])) (found.get(pairs[i]) ?? (found.set(pairs[i], []), found.get(pairs[i])!)).push(pairs[i + 1]);
+      }
+      const names = articlesOf([...new Set([...found.values()].flat())]);
+      const out: { hash: number; articles: string[] }[] = [];
+      for (const [hash, docs] of found) {
+        const articles = docs.map((d) => names.get(d)).filter((a): a is string => a !== undefined);
+        if (articles.length) out.push({ hash, articles });
+      }
+      return out;
     },
     async indexed() {
       return db.prepare('SELECT count(*) FROM reuse_docs').pluck().get() as number;
@@ -152,7 +184,7 @@ export function sqliteReuse(db: Database.Database): ReuseRepo {
       return rows.map((r) => ({ ...r, directed: !!r.directed }));
     },
     async clear() {
-      db.exec('DELETE FROM reuse_shingles; DELETE FROM reuse_docs; DELETE FROM reuse; DELETE FROM provenance; DELETE FROM provenance_groups;');
+      db.exec('DELETE FROM reuse_buckets; DELETE FROM reuse_docs; DELETE FROM reuse; DELETE FROM provenance; DELETE FROM provenance_groups;');
     },
   };
 }

@@ -1,19 +1,21 @@
 -- Passage reuse (src/reuse): the index of winnowed word n-gram hashes, reuse links, provenance.
 
 -- One row per indexed article; `hashes` is the article's own list (little-endian int32), kept so
--- its postings can be removed without a second index on reuse_shingles.
+-- its postings can be found and removed when it changes.
 CREATE TABLE reuse_docs (
   doc        INTEGER PRIMARY KEY,
   article_id TEXT NOT NULL UNIQUE REFERENCES articles(id) ON DELETE CASCADE,
   hashes     BLOB NOT NULL
 );
 
--- The inverted index: hash → articles. Rows of a deleted article are skipped by joining reuse_docs.
-CREATE TABLE reuse_shingles (
-  hash INTEGER NOT NULL,
-  doc  INTEGER NOT NULL,
-  PRIMARY KEY (hash, doc)
-) WITHOUT ROWID;
+-- The inverted index hash → articles, as 65,536 buckets by the hash's top 16 bits, each a blob of
+-- (hash, doc) int32 pairs. One row per posting would cost a B-tree insert per n-gram (over a
+-- million for 21,000 articles); buckets are written once per batch. Postings of a deleted article
+-- are skipped by joining reuse_docs.
+CREATE TABLE reuse_buckets (
+  bucket INTEGER PRIMARY KEY,
+  data   BLOB NOT NULL
+);
 
 CREATE TABLE reuse (
   id       INTEGER PRIMARY KEY,
