@@ -1,0 +1,194 @@
+// Story clustering benchmark.
+// 1. ECB+ topics 1–35 (datasets/stories/ecbplus): BCubed P/R/F1 against `event_cluster`, every
+//    document of an evaluation set clustered jointly without the gold topic. Two protocols, both
+//    honest: the Cybulska split (tune on its train topics, report on its dev topics 2 5 12 18 21
+//    23 34 35) and the README's quick protocol (tune on 1–22, report on 23–35). Tuning = a grid
+//    over the threshold (and channel weights) on the tuning topics only; the held-out figure is
+//    what that setting scores on topics it never saw. The baseline in the same run: TF-IDF
+//    unigrams (sublinear tf, smoothed idf), cosine, average link, distance threshold tuned by
+//    grid (step 0.001) on the same tuning topics.
+// 2. Speed: features + batch clustering of BBC (2,225) + Reuters-21578 (21,578) articles.
+
+import { readFileSync, readdirSync, existsSync } from 'node:fs';
+import { requireDataset, writeResults, timed, peakRssMb, type Table } from './lib.ts';
+import { extractFeatures, loadStorySettings, type StoryFeatures, type StorySettings } from '../src/group/features.ts';
+import { averageLink, clusterStories, type Edge } from '../src/group/cluster.ts';
+
+interface Doc {
+  doc_id: string;
+  topic: number;
+  event_cluster: string;
+  title: string;
+  text: string;
+}
+
+export function bcubed(pred: Map<string, string>, gold: Map<string, string>): { p: number; r: number; f1: number; clusters: number } {
+  const byPred = new Map<string, string[]>();
+  const byGold = new Map<string, string[]>();
+  for (const [d, c] of pred) (byPred.get(c) ?? byPred.set(c, []).get(c)!).push(d);
+  for (const [d, c] of gold) (byGold.get(c) ?? byGold.set(c, []).get(c)!).push(d);
+  let p = 0;
+  let r = 0;
+  for (const [d, c] of pred) {
+    const g = gold.get(d)!;
+    const inter = byPred.get(c)!.filter((x) => gold.get(x) === g).length;
+    p += inter / byPred.get(c)!.length;
+    r += inter / byGold.get(g)!.length;
+  }
+  p /= pred.size;
+  r /= pred.size;
+  return { p, r, f1: (2 * p * r) / (p + r), clusters: byPred.size };
+}
+
+// ---- the baseline: plain TF-IDF + average link, as the dataset README describes it
+
+function baselineVectors(docs: Doc[], idfDocs: Doc[]): Map<string, number>[] {
+  const tok = (t: string) => t.toLowerCase().match(/\w+/g) ?? [];
+  const df = new Map<string, number>();
+  for (const d of idfDocs) for (const w of new Set(tok(d.text))) df.set(w, (df.get(w) ?? 0) + 1);
+  const n = idfDocs.length;
+  return docs.map((d) => {
+    const tf = new Map<string, number>();
+    for (const w of tok(d.text)) tf.set(w, (tf.get(w) ?? 0) + 1);
+    const v = new Map<string, number>();
+    let norm = 0;
+    for (const [w, c] of tf) {
+      const x = (1 + Math.log(c)) * (Math.log((1 + n) / (1 + (df.get(w) ?? 0))) + 1);
+      v.set(w, x);
+      norm += x * x;
+    }
+    norm = Math.sqrt(norm);
+    for (const [w, x] of v) v.set(w, x / norm);
+    return v;
+  });
+}
+
+function allPairs(vecs: Map<string, number>[]): Edge[] {
+  const edges: Edge[] = [];
+  for (let i = 0; i < vecs.length; i++)
+    for (let j = i + 1; j < vecs.length; j++) {
+      const [a, b] = vecs[i].size < vecs[j].size ? [vecs[i], vecs[j]] : [vecs[j], vecs[i]];
+      let s = 0;
+      for (const [w, x] of a) {
+        const y = b.get(w);
+        if (y) s += x * y;
+      }
+      if (s > 0) edges.push({ i, j, sim: s });
+    }
+  return edges;
+}
+
+function labelsToMap(docs: Doc[], labels: number[] | string[][]): Map<string, string> {
+  const m = new Map<string, string>();
+  if (Array.isArray(labels[0])) (labels as string[][]).forEach((g, k) => g.forEach((id) => m.set(id, String(k))));
+  else (labels as number[]).forEach((l, i) => m.set(docs[i].doc_id, String(l)));
+  return m;
+}
+
+const goldOf = (docs: Doc[]) => new Map(docs.map((d) => [d.doc_id, d.event_cluster]));
+
+function baseline(tune: Doc[], test: Doc[], all: Doc[]) {
+  const tuneEdges = allPairs(baselineVectors(tune, all));
+  let best = { dist: 0, f1: -1 };
+  for (let dist = 0.5; dist <= 0.95; dist += 0.001) {
+    const r = bcubed(labelsToMap(tune, averageLink(tune.length, tuneEdges, 1 - dist)), goldOf(tune));
+    if (r.f1 > best.f1) best = { dist, f1: r.f1 };
+  }
+  const testEdges = allPairs(baselineVectors(test, all));
+  return { dist: best.dist, tune: bcubed(labelsToMap(tune, averageLink(tune.length, tuneEdges, 1 - best.dist)), goldOf(tune)), test: bcubed(labelsToMap(test, averageLink(test.length, testEdges, 1 - best.dist)), goldOf(test)) };
+}
+
+// ---- echotrace story clustering
+
+const featuresOf = (docs: Doc[]) => docs.map((d) => extractFeatures({ id: d.doc_id, title: '', text: d.text, date: null }));
+
+function score(feats: StoryFeatures[], docs: Doc[], s: StorySettings) {
+  return bcubed(labelsToMap(docs, clusterStories(feats, s)), goldOf(docs));
+}
+
+function tuneOurs(tune: Doc[], base: StorySettings) {
+  const feats = featuresOf(tune);
+  let best = { s: base, f1: -1 };
+  // Channel weights on a coarse grid, the threshold finely: all on the tuning topics only.
+  for (const we of [0.2, 0.3, 0.35, 0.45])
+    for (const wn of [0, 0.05, 0.1, 0.15]) {
+      const ww = 1 - we - wn;
+      for (let t = 0.08; t <= 0.4; t += 0.01) {
+        const s = { ...base, channels: { words: ww, entities: we, numbers: wn }, threshold: Math.round(t * 1000) / 1000 };
+        const r = score(feats, tune, s);
+        if (r.f1 > best.f1) best = { s, f1: r.f1 };
+      }
+    }
+  return best.s;
+}
+
+// ---- BBC + Reuters for speed
+
+function reutersArticles(dir: string): { id: string; title: string; text: string; date: string | null }[] {
+  const out: { id: string; title: string; text: string; date: string | null }[] = [];
+  const MONTHS: Record<string, string> = { JAN: '01', FEB: '02', MAR: '03', APR: '04', MAY: '05', JUN: '06', JUL: '07', AUG: '08', SEP: '09', OCT: '10', NOV: '11', DEC: '12' };
+  const unescape = (s: string) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&').replace(/&#\d+;/g, ' ');
+  for (const f of readdirSync(dir).filter((x) => /^reut2-\d+\.sgm$/.test(x)).sort()) {
+    const sgm = readFileSync(dir + '/' + f, 'latin1');
+    for (const m of sgm.matchAll(/<REUTERS[^>]*NEWID="(\d+)"[^>]*>([\s\S]*?)<\/REUTERS>/g)) {
+      const body = m[2];
+      const d = /<DATE>\s*(\d+)-(\w{3})-(\d{4})/.exec(body);
+      const title = /<TITLE>([\s\S]*?)<\/TITLE>/.exec(body)?.[1] ?? '';
+      const text = /<BODY>([\s\S]*?)<\/BODY>/.exec(body)?.[1] ?? /<TEXT[^>]*>([\s\S]*?)<\/TEXT>/.exec(body)?.[1] ?? '';
+      out.push({ id: `reuters-${m[1]}`, title: unescape(title), text: unescape(text), date: d ? `${d[3]}-${MONTHS[d[2].toUpperCase()] ?? '01'}-${d[1].padStart(2, '0')}` : null });
+    }
+  }
+  return out;
+}
+
+function bbcArticles(dir: string) {
+  const out: { id: string; title: string; text: string; date: string | null }[] = [];
+  for (const topic of readdirSync(dir, { withFileTypes: true }).filter((e) => e.isDirectory()))
+    for (const f of readdirSync(`${dir}/${topic.name}`).filter((x) => x.endsWith('.txt'))) {
+      const raw = readFileSync(`${dir}/${topic.name}/${f}`, 'latin1');
+      const [title, ...rest] = raw.split('\n');
+      out.push({ id: `bbc-${topic.name}-${f}`, title, text: rest.join('\n'), date: null });
+    }
+  return out;
+}
+
+export async function run() {
+  const base = loadStorySettings();
+  const docs = readFileSync(requireDataset('stories/ecbplus/docs.jsonl'), 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => JSON.parse(l) as Doc);
+  const DEV = new Set([2, 5, 12, 18, 21, 23, 34, 35]);
+  const protocols = [
+    { name: 'Cybulska split: tune on train topics, report dev (2 5 12 18 21 23 34 35)', tune: docs.filter((d) => !DEV.has(d.topic)), test: docs.filter((d) => DEV.has(d.topic)) },
+    { name: 'README protocol: tune on 1–22, report 23–35', tune: docs.filter((d) => d.topic <= 22), test: docs.filter((d) => d.topic > 22) },
+  ];
+  const rows: (string | number)[][] = [];
+  const notes: string[] = [];
+  for (const p of protocols) {
+    const b = baseline(p.tune, p.test, docs);
+    rows.push([p.name, 'baseline TF-IDF + average link', `dist ${b.dist.toFixed(3)}`, b.tune.f1, p.test.length, b.test.clusters, b.test.p, b.test.r, b.test.f1]);
+    const s = tuneOurs(p.tune, base);
+    const tuneScore = score(featuresOf(p.tune), p.tune, s);
+    const test = score(featuresOf(p.test), p.test, s);
+    rows.push([p.name, 'echotrace stories', `w ${s.channels.words.toFixed(2)} e ${s.channels.entities.toFixed(2)} n ${s.channels.numbers.toFixed(2)} t ${s.threshold.toFixed(2)}`, tuneScore.f1, p.test.length, test.clusters, test.p, test.r, test.f1]);
+    const shipped = score(featuresOf(p.test), p.test, base);
+    rows.push([p.name, 'echotrace stories, shipped data/stories/weights.json', `t ${base.threshold}`, score(featuresOf(p.tune), p.tune, base).f1, p.test.length, shipped.clusters, shipped.p, shipped.r, shipped.f1]);
+  }
+  notes.push('Gold: event_cluster (sub-topic). Every set clustered jointly, no gold topic, no K given. Tuning F1 is on the tuning topics; P/R/F1 columns are the held-out topics.');
+
+  // Speed over BBC + Reuters.
+  const articles = [...bbcArticles(requireDataset('bbc')), ...reutersArticles(requireDataset('reuters21578'))].filter((a) => a.text.trim() || a.title.trim());
+  const f = await timed(() => articles.map((a) => extractFeatures(a, base.maxTerms)));
+  const c = await timed(() => clusterStories(f.value, base));
+  const multi = c.value.filter((g) => g.length > 1);
+  const speed: Table = {
+    title: 'Story clustering speed: BBC + Reuters-21578',
+    columns: ['articles', 'features s', 'clustering s', 'total s', 'stories', 'stories with ≥2 articles', 'largest', 'peak RSS MB'],
+    rows: [[articles.length, f.seconds, c.seconds, f.seconds + c.seconds, c.value.length, multi.length, c.value[0]?.length ?? 0, Math.round(peakRssMb())]],
+    notes: ['Batch (recompute) path, one process, shipped settings; BBC has no dates (no time window), Reuters dates from <DATE>. Machine shared with other jobs: compare ratios.'],
+  };
+  if (!existsSync(requireDataset('bbc'))) notes.push('BBC missing');
+  writeResults('stories', [{ title: 'ECB+ story clustering, BCubed against event_cluster (held-out topics)', columns: ['protocol', 'system', 'tuned setting', 'tune F1', 'docs', 'clusters', 'B³ P', 'B³ R', 'B³ F1'], rows, notes }, speed]);
+}
+

@@ -1,0 +1,196 @@
+// Story clustering. Two ways in, one notion of a story:
+//   batch (recompute): average-link agglomerative clustering over a sparse similarity graph: merge
+//     the two groups whose mean pairwise similarity is highest, while it stays ≥ the threshold.
+//     Pairs never compared (no shared probe key, outside the time window) count as similarity 0,
+//     which is what they would score anyway.
+//   incremental (update): a new article joins the existing story with the highest mean similarity
+//     to its members, if that mean reaches the threshold; otherwise it starts a story of its own.
+
+import type { StoryFeatures, StorySettings } from './features.ts';
+import { Corpus, type Prepared, ProbeIndex, prepare, similarity } from './similarity.ts';
+
+const EXHAUSTIVE_UP_TO = 1500;
+
+export interface Edge {
+  i: number;
+  j: number;
+  sim: number;
+}
+
+/** Build the corpus statistics and prepared vectors for a set of features. */
+export function prepareAll(features: StoryFeatures[], s: StorySettings): { corpus: Corpus; items: Prepared[] } {
+  const corpus = new Corpus();
+  for (const f of features) corpus.count(f);
+  return { corpus, items: features.map((f) => prepare(corpus, f, s.candidateTerms)) };
+}
+
+/** Similarity edges ≥ minSim between candidate pairs. `reused(a, b)` says whether a reuse link joins two ids. */
+export function buildEdges(items: Prepared[], s: StorySettings, minSim: number, reused?: (a: string, b: string) => boolean): Edge[] {
+  const index = new ProbeIndex();
+  const edges: Edge[] = [];
+  // Small sets are compared pair by pair; the probe index is for corpora where that is too slow.
+  const exhaustive = items.length <= EXHAUSTIVE_UP_TO;
+  items.forEach((p, i) => {
+    for (const j of exhaustive ? Array.from({ length: i }, (_, k) => k) : index.candidates(p)) {
+      const sim = similarity(p, items[j], s, reused?.(p.id, items[j].id) ?? false).sim;
+      if (sim >= minSim) edges.push({ i: j, j: i, sim });
+    }
+    index.add(i, p);
+  });
+  return edges;
+}
+
+/** A binary max-heap of candidate merges, ordered by mean similarity. */
+class Heap {
+  private a: { avg: number; x: number; y: number; vx: number; vy: number }[] = [];
+  get size() {
+    return this.a.length;
+  }
+  push(e: { avg: number; x: number; y: number; vx: number; vy: number }) {
+    const a = this.a;
+    a.push(e);
+    let i = a.length - 1;
+    while (i > 0) {
+      const p = (i - 1) >> 1;
+      if (a[p].avg >= a[i].avg) break;
+      [a[p], a[i]] = [a[i], a[p]];
+      i = p;
+    }
+  }
+  pop() {
+    const a = this.a;
+    const top = a[0];
+    const last = a.pop()!;
+    if (a.length) {
+      a[0] = last;
+      let i = 0;
+      for (;;) {
+        const l = 2 * i + 1;
+        const r = l + 1;
+        let m = i;
+        if (l < a.length && a[l].avg > a[m].avg) m = l;
+        if (r < a.length && a[r].avg > a[m].avg) m = r;
+        if (m === i) break;
+        [a[m], a[i]] = [a[i], a[m]];
+        i = m;
+      }
+    }
+    return top;
+  }
+}
+
+/** Average-link agglomerative clustering over sparse edges. Returns a cluster label per item. */
+export function averageLink(n: number, edges: Edge[], threshold: number): number[] {
+  const size = new Array<number>(n).fill(1);
+  const version = new Array<number>(n).fill(0);
+  const alive = new Array<boolean>(n).fill(true);
+  // sums[x]: neighbour cluster → sum of pairwise similarities between the two clusters.
+  const sums: Map<number, number>[] = Array.from({ length: n }, () => new Map());
+  for (const e of edges) {
+    sums[e.i].set(e.j, (sums[e.i].get(e.j) ?? 0) + e.sim);
+    sums[e.j].set(e.i, (sums[e.j].get(e.i) ?? 0) + e.sim);
+  }
+  const heap = new Heap();
+  for (let x = 0; x < n; x++) for (const [y, sum] of sums[x]) if (x < y && sum >= threshold) heap.push({ avg: sum, x, y, vx: 0, vy: 0 });
+  const parent = Array.from({ length: n }, (_, i) => i);
+  while (heap.size) {
+    const top = heap.pop();
+    if (top.avg < threshold) break;
+    const { x, y } = top;
+    if (!alive[x] || !alive[y] || version[x] !== top.vx || version[y] !== top.vy) continue;
+    // Merge the smaller cluster into the larger one.
+    const [big, small] = size[x] >= size[y] ? [x, y] : [y, x];
+    alive[small] = false;
+    parent[small] = big;
+    sums[big].delete(small);
+    for (const [c, sum] of sums[small]) {
+      if (c === big) continue;
+      sums[big].set(c, (sums[big].get(c) ?? 0) + sum);
+      const sc = sums[c];
+      sc.set(big, (sc.get(big) ?? 0) + sum);
+      sc.delete(small);
+    }
+    sums[small].clear();
+    size[big] += size[small];
+    version[big]++;
+    for (const [c, sum] of sums[big]) {
+      const avg = sum / (size[big] * size[c]);
+      if (avg >= threshold) heap.push({ avg, x: big, y: c, vx: version[big], vy: version[c] });
+    }
+  }
+  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i])));
+  return parent.map((_, i) => find(i));
+}
+
+function clusterOnce(features: StoryFeatures[], s: StorySettings, reused?: (a: string, b: string) => boolean): string[][] {
+  const { items } = prepareAll(features, s);
+  // Pairs far below the threshold cannot lift an average above it in any useful way: drop them.
+  const edges = buildEdges(items, s, s.threshold / 4, reused);
+  const labels = averageLink(items.length, edges, s.threshold);
+  const groups = new Map<number, string[]>();
+  labels.forEach((l, i) => (groups.get(l) ?? groups.set(l, []).get(l)!).push(items[i].id));
+  return [...groups.values()];
+}
+
+/**
+ * Batch clustering of features into groups of ids (each group = one story), largest first.
+ * Two passes: the corpus-wide pass finds groups about one subject; the refine pass re-weighs each
+ * group's members against the group alone (local idf), so the words they all share (the kind of
+ * event: "earthquake", "rehab") fade and the names, places and figures that tell two events of
+ * one kind apart decide whether the group splits.
+ */
+export function clusterStories(features: StoryFeatures[], s: StorySettings, reused?: (a: string, b: string) => boolean): string[][] {
+  const first = clusterOnce(features, s, reused);
+  if (!s.refine) return first.sort((a, b) => b.length - a.length);
+  const byId = new Map(features.map((f) => [f.id, f]));
+  const out: string[][] = [];
+  const local = { ...s, channels: s.refine.channels, threshold: s.refine.threshold };
+  for (const g of first) {
+    if (g.length < s.refine.minSize) out.push(g);
+    else out.push(...clusterOnce(g.map((id) => byId.get(id)!), local, reused));
+  }
+  return out.sort((a, b) => b.length - a.length);
+}
+
+/**
+ * Incremental assignment: each new article (in order) joins the story whose members it is most
+ * similar to on average, if that reaches the threshold; else it opens a new story. `stories` maps
+ * story id → member ids and is updated in place; returns article id → [story id, mean similarity].
+ */
+export function assignIncremental(
+  existing: StoryFeatures[],
+  incoming: StoryFeatures[],
+  stories: Map<string, string[]>,
+  s: StorySettings,
+  newStoryId: () => string,
+  reused?: (a: string, b: string) => boolean,
+): Map<string, { story: string; sim: number }> {
+  const { items } = prepareAll([...existing, ...incoming], s);
+  const storyOf = new Map<string, string>();
+  for (const [sid, ids] of stories) for (const id of ids) storyOf.set(id, sid);
+  const index = new ProbeIndex();
+  items.forEach((p, i) => i < existing.length && index.add(i, p));
+  const out = new Map<string, { story: string; sim: number }>();
+  for (let i = existing.length; i < items.length; i++) {
+    const p = items[i];
+    const sums = new Map<string, number>();
+    for (const j of index.candidates(p, i)) {
+      const sid = storyOf.get(items[j].id);
+      if (!sid) continue;
+      const sim = similarity(p, items[j], s, reused?.(p.id, items[j].id) ?? false).sim;
+      sums.set(sid, (sums.get(sid) ?? 0) + sim);
+    }
+    let best: { story: string; sim: number } | null = null;
+    for (const [sid, sum] of sums) {
+      const avg = sum / stories.get(sid)!.length;
+      if (avg >= s.threshold && (!best || avg > best.sim)) best = { story: sid, sim: avg };
+    }
+    const story = best?.story ?? newStoryId();
+    if (!stories.has(story)) stories.set(story, []);
+    stories.get(story)!.push(p.id);
+    storyOf.set(p.id, story);
+    index.add(i, p);
+    out.set(p.id, { story, sim: best?.sim ?? 1 });
+  }
+  return out;
+}
