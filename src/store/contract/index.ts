@@ -2,9 +2,11 @@
 
 import type { Store } from '../store.ts';
 import { articlesContract } from './articles.contract.ts';
+import { groupsContract } from './groups.contract.ts';
 import { casesContract } from './cases.contract.ts';
 
 export function storeContract(open: () => Promise<Store>) {
   articlesContract(open);
+  groupsContract(open);
   casesContract(open);
 }
