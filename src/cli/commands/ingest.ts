@@ -1,7 +1,7 @@
 // echotrace ingest PATH...: read, clean, analyse and store articles; then update corpus stages.
 
 import type { Command } from 'commander';
-import { ingestPaths } from '../../pipeline.ts';
+import { runIngest } from '../../parallel/ingest.ts';
 import { action, err, out, printJson, progressBar, withStore } from '../output.ts';
 
 export function register(program: Command) {
@@ -14,16 +14,20 @@ export function register(program: Command) {
     .option('--aliases <file...>', 'extra entity alias tables (shape: data/aliases.json)')
     .option('--no-corpus', 'skip the corpus stages (reuse, stories, ...); run them later with `echotrace recompute`')
     .option('-q, --quiet', 'print only the summary line and errors')
+    .option('--workers <n>', 'parse and analyse on N worker threads while one writer commits (0: on the main thread); on PostgreSQL several processes share the input list', (v) => {
+      if (!/^\d+$/.test(v) || Number(v) > 64) throw new Error(`--workers must be a whole number from 0 to 64, got ${JSON.stringify(v)}`);
+      return Number(v);
+    })
     .addHelpText('after', '\nExit status: 0 when every input was read, 1 when any input failed, 2 when the store could not be opened.')
     .action(
-      action(async (paths: string[], o: { rules?: string[]; outlets?: string[]; aliases?: string[]; corpus: boolean; quiet?: boolean }) => {
+      action(async (paths: string[], o: { rules?: string[]; outlets?: string[]; aliases?: string[]; corpus: boolean; quiet?: boolean; workers?: number }) => {
         const g = program.opts();
         return withStore(g, async (store) => {
           const bar = progressBar('ingest');
-          const summary = await ingestPaths(
+          const summary = await runIngest(
             store,
             paths,
-            { rules: o.rules, outlets: o.outlets, extra: o.aliases ? { aliases: o.aliases } : {}, corpus: o.corpus },
+            { rules: o.rules, outlets: o.outlets, extra: o.aliases ? { aliases: o.aliases } : {}, corpus: o.corpus, workers: o.workers },
             {
               onFiles: (n) => bar?.start(n, 0, { file: '' }),
               onFile: (f, done) => bar?.update(done, { file: f.length > 40 ? '…' + f.slice(-39) : f }),

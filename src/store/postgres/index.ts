@@ -42,7 +42,12 @@ export function explainPgError(url: string, err: unknown): Error {
   }
 }
 
-export async function openPostgresStore(url: string, opts: { readonly?: boolean; poolSize?: number } = {}): Promise<Store> {
+/** The PostgreSQL store also exposes its pool, for the ingest claim table (src/parallel/claims.ts). */
+export interface PgStore extends Store {
+  readonly db: Db;
+}
+
+export async function openPostgresStore(url: string, opts: { readonly?: boolean; poolSize?: number } = {}): Promise<PgStore> {
   const pool = new pg.Pool({ connectionString: url, max: opts.poolSize ?? 4, connectionTimeoutMillis: 15_000 });
   // An idle client losing its connection must not crash the process; the next query reports it.
   pool.on('error', () => {});
@@ -59,6 +64,7 @@ export async function openPostgresStore(url: string, opts: { readonly?: boolean;
   return {
     kind: 'postgres',
     location: redactUrl(url),
+    db,
     articles: pgArticles(db),
     entities: pgEntities(db),
     outlets: pgOutlets(db),

@@ -1,0 +1,210 @@
+// Parallel ingest: N worker threads read and analyse (the pure per-article `prepare`), one writer
+// (this thread) commits, in input order, so the store ends exactly as after a single-threaded
+// run. On PostgreSQL the files come from a shared claim table, so several processes can split one
+// input list. Then the corpus stages run once over what changed, crash-safely (see claims.ts).
+//
+//   files ─► [file tasks] ─► workers: readFile + prepare ─► results by input position
+//                 ▲                   │ many-record files come back as raw documents,
+//                 └─ [slice tasks] ◄──┘ re-spread over all workers as urgent tasks
+//   writer: waits for the next file in order, puts its articles, marks the file done.
+
+import type { IngestProblem } from '../model.ts';
+import type { Store } from '../store/store.ts';
+import { createContext, ingestPaths, type IngestEvents, type IngestSummary, type PipelineOptions } from '../pipeline.ts';
+import { listFiles } from '../ingest/index.ts';
+import { CORPUS_STAGES, runCorpusStages } from '../corpus.ts';
+import { WorkerPool } from './pool.ts';
+import { InlinePool } from './inline.ts';
+import type { Item, WorkerInit } from './protocol.ts';
+import { claimSource, localSource, pgDbOf, type FileSource } from './claims.ts';
+import { fatalStoreError } from './fatal.ts';
+
+export interface IngestRunOptions extends PipelineOptions {
+  corpus?: boolean;
+  /** Worker threads; 0 runs the same driver on this thread; undefined keeps the classic loop (SQLite). */
+  workers?: number;
+}
+
+/** Records in one file above which its documents are spread over all workers. */
+const SPLIT_ABOVE = 4;
+/** Documents per slice task. */
+const SLICE = 8;
+
+/** The CLI's entry point: picks the driver for the store and the options. */
+export async function runIngest(store: Store, paths: string[], opts: IngestRunOptions = {}, events: IngestEvents = {}): Promise<IngestSummary & { batch?: string }> {
+  if (opts.workers === undefined && store.kind !== 'postgres') {
+    // The classic single-threaded loop, wrapped so a killed run's corpus work is not lost.
+    const source = localSource([], corpusMarker(store, opts));
+    const s = await ingestPaths(store, paths, { ...opts, corpus: false }, events);
+    await settle(store, source, s, opts, events);
+    return s;
+  }
+  return ingestParallel(store, paths, { ...opts, workers: opts.workers ?? 0 }, events);
+}
+
+function corpusMarker(store: Store, opts: IngestRunOptions): string | null {
+  if (opts.corpus === false || !CORPUS_STAGES.length || store.kind !== 'sqlite' || store.location === ':memory:') return null;
+  return `${store.location}.corpus-pending`;
+}
+
+async function settle(store: Store, source: FileSource, s: IngestSummary, opts: IngestRunOptions, events: IngestEvents) {
+  if (opts.corpus === false || !CORPUS_STAGES.length) return;
+  const ctx = createContext(opts);
+  await source.settleCorpus(s.changed, async (ids) => {
+    s.corpus =
+      ids === 'all'
+        ? await runCorpusStages(store, [], ctx, { recompute: true, onStage: events.onCorpusStage })
+        : await runCorpusStages(store, ids, ctx, { onStage: events.onCorpusStage });
+  });
+}
+
+export async function ingestParallel(
+  store: Store,
+  paths: string[],
+  opts: IngestRunOptions & { workers: number },
+  events: IngestEvents = {},
+): Promise<IngestSummary & { batch?: string }> {
+  const t0 = performance.now();
+  createContext(opts); // bad user data files fail here, before any thread starts
+  const s: IngestSummary & { batch?: string } = { files: 0, documents: 0, inserted: 0, updated: 0, unchanged: 0, failed: 0, warnings: 0, problems: [], changed: [], corpus: {}, seconds: 0 };
+  const problem = (p: IngestProblem) => {
+    s.problems.push(p);
+    if (p.level === 'error') s.failed++;
+    else s.warnings++;
+    events.onProblem?.(p);
+  };
+  const files: string[] = [];
+  for (const f of listFiles(paths)) typeof f === 'string' ? files.push(f) : problem(f);
+  events.onFiles?.(files.length);
+
+  const pg = pgDbOf(store);
+  const source = pg ? await claimSource(pg, files) : localSource(files, corpusMarker(store, opts));
+  if ('key' in source) s.batch = source.key as string;
+  const init: WorkerInit = { rules: opts.rules, outlets: opts.outlets, extra: opts.extra, now: (opts.now ?? new Date()).toISOString() };
+  const pool = opts.workers > 0 ? new WorkerPool(opts.workers, init) : new InlinePool(init);
+
+  // Slots in input order; the writer consumes them front to back.
+  const slots: { path: string; items: Item[] | null }[] = [];
+  let written = 0;
+  let exhausted = false;
+  let failure: unknown = null;
+  let waiters: (() => void)[] = [];
+  const notify = () => {
+    const w = waiters;
+    waiters = [];
+    w.forEach((f) => f());
+  };
+  const changed = () => new Promise<void>((r) => waiters.push(r));
+
+  const crashItems = (path: string, why: string): Item[] => [
+    { kind: 'problem', problem: { path, level: 'error', message: `could not be processed: ${why.split('\n')[0]}` } },
+  ];
+
+  async function work(seq: number, path: string) {
+    const r = await pool.run({ kind: 'file', id: seq, path, splitAbove: SPLIT_ABOVE });
+    const items = r.crash ? crashItems(path, r.crash) : r.items;
+    const raw = items.flatMap((it, i) => (it.kind === 'raw' ? [i] : []));
+    const slices: number[][] = [];
+    for (let i = 0; i < raw.length; i += SLICE) slices.push(raw.slice(i, i + SLICE));
+    await Promise.all(
+      slices.map(async (idx) => {
+        const docs = idx.map((i) => (items[i] as Extract<Item, { kind: 'raw' }>).doc);
+        const res = await pool.run({ kind: 'docs', id: seq, docs }, true);
+        idx.forEach((i, k) => {
+          const d = docs[k];
+          items[i] = res.crash
+            ? { kind: 'failed', doc: { id: d.id, path: d.source.path, line: d.source.line }, message: `could not be processed: ${res.crash.split('\n')[0]}` }
+            : res.items[k];
+        });
+      }),
+    );
+    slots[seq].items = items;
+    notify();
+  }
+
+  const window = Math.max(4, pool.size * 4);
+  async function produce() {
+    for (;;) {
+      while (slots.length - written >= window && !failure) await changed();
+      if (failure) break;
+      const batch = await source.take(Math.max(1, Math.min(window - (slots.length - written), pool.size * 2)));
+      if (!batch.length) break;
+      for (const path of batch) {
+        const seq = slots.push({ path, items: null }) - 1;
+        void work(seq, path).catch((err) => {
+          slots[seq].items = crashItems(path, String(err));
+          notify();
+        });
+      }
+    }
+    exhausted = true;
+    notify();
+  }
+
+  const seen = new Map<string, string>();
+  async function write() {
+    for (;;) {
+      if (written < slots.length && slots[written].items) {
+        const { path, items } = slots[written];
+        const fileChanged: string[] = [];
+        const fileStored: string[] = [];
+        s.files++;
+        for (const it of items!) {
+          if (it.kind === 'problem') {
+            problem(it.problem);
+            continue;
+          }
+          if (it.kind === 'raw') continue; // cannot happen: every raw document was prepared
+          s.documents++;
+          const where = { path: it.doc.path, line: it.doc.line };
+          const prior = seen.get(it.doc.id);
+          if (prior) problem({ ...where, level: 'warning', message: `id "${it.doc.id}" was already used by ${prior} in this batch; this one replaces it` });
+          seen.set(it.doc.id, `${it.doc.path}${it.doc.line ? `:${it.doc.line}` : ''}`);
+          if (it.kind === 'failed') {
+            problem({ ...where, level: 'error', message: it.message });
+            continue;
+          }
+          const { article, layers, warnings } = it.prepared;
+          for (const w of warnings) problem({ ...where, level: 'warning', message: w });
+          try {
+            const outcome = await store.articles.put(article, layers);
+            s[outcome]++;
+            fileStored.push(article.id);
+            if (outcome !== 'unchanged') (fileChanged.push(article.id), s.changed.push(article.id));
+          } catch (err) {
+            const fatal = fatalStoreError(store, err);
+            if (fatal) throw fatal;
+            problem({ ...where, level: 'error', message: (err as Error).message });
+          }
+        }
+        // A file taken over from a killed run: its articles may have been stored without their
+        // corpus stages, so all of them count as changed for the corpus stages.
+        await source.finished(path, source.reclaimed(path) ? fileStored : fileChanged);
+        slots[written].items = null;
+        written++;
+        events.onFile?.(path, s.files);
+        notify();
+        continue;
+      }
+      if (exhausted && written === slots.length) return;
+      await changed();
+    }
+  }
+
+  try {
+    await Promise.all([
+      produce(),
+      write().catch((err) => {
+        failure = err;
+        notify();
+        throw err;
+      }),
+    ]);
+    await settle(store, source, s, opts, events);
+  } finally {
+    await pool.close();
+    await source.close();
+  }
+  s.seconds = (performance.now() - t0) / 1000;
+  return s;
+}

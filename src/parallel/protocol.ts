@@ -1,0 +1,39 @@
+// Messages between the ingest writer (main thread) and its worker threads.
+
+import type { IngestProblem, RawDoc } from '../model.ts';
+import type { Prepared } from '../pipeline.ts';
+
+/** What a worker needs to build the same context as a single-threaded run. */
+export interface WorkerInit {
+  rules?: string[];
+  outlets?: string[];
+  extra?: Record<string, string[]>;
+  /** The run's "now", so every worker stamps the same ingest time. */
+  now: string;
+}
+
+export type Task =
+  /** Read a file; prepare its documents, or hand back many-record files' raw documents. */
+  | { kind: 'file'; id: number; path: string; splitAbove: number }
+  /** Prepare these raw documents (a slice of a many-record file). */
+  | { kind: 'docs'; id: number; docs: RawDoc[] };
+
+/** One outcome, in input order: a reader problem, a prepared article, or a document that failed. */
+export type Item =
+  | { kind: 'problem'; problem: IngestProblem }
+  | { kind: 'prepared'; doc: DocRef; prepared: Prepared }
+  | { kind: 'failed'; doc: DocRef; message: string }
+  | { kind: 'raw'; doc: RawDoc };
+
+export interface DocRef {
+  id: string;
+  path: string;
+  line: number | null;
+}
+
+export interface TaskResult {
+  id: number;
+  items: Item[];
+  /** The worker itself failed on this task (a bug, not bad input). */
+  crash?: string;
+}
