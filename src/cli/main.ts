@@ -9,6 +9,7 @@ import * as exportCmd from './commands/export.ts';
 import * as stats from './commands/stats.ts';
 import * as demo from './commands/demo.ts';
 import * as cases from './commands/cases.ts';
+import * as serve from './commands/serve.ts';
 
 const program = new Command();
 program
@@ -21,5 +22,6 @@ program
 
 for (const c of [ingest, search, show, exportCmd, stats, demo]) c.register(program);
 for (const c of [cases]) c.register(program);
+serve.register(program);
 
 await program.parseAsync(process.argv);

@@ -23,9 +23,7 @@ export function register(program: Command) {
       action(async () => {
         const g = program.opts();
         return withStore(g, async (store) => {
-          // Cases first, so that articles can be matched to them as they are ingested.
-          const cases = await importDemoCases(store);
-          const s = await ingestPaths(store, [DEMO_CORPUS], { outlets: [DEMO_OUTLETS], extra: { aliases: [DEMO_ALIASES] } });
+          const { cases, summary: s } = await ingestDemo(store);
           for (const p of s.problems) err(`${p.path}${p.line ? ':' + p.line : ''}: ${p.level === 'warning' ? 'warning: ' : ''}${p.message}`);
           const stats = await store.stats();
           const outlets = await store.outlets.list();
@@ -40,6 +38,14 @@ export function register(program: Command) {
         });
       }),
     );
+}
+
+/** Ingest the demo corpus with its outlet, alias and case tables (`demo`, and `serve --demo` for `npm start`). */
+export async function ingestDemo(store: Store) {
+  // Cases first, so that articles can be matched to them as they are ingested.
+  const cases = await importDemoCases(store);
+  const summary = await ingestPaths(store, [DEMO_CORPUS], { outlets: [DEMO_OUTLETS], extra: { aliases: [DEMO_ALIASES] } });
+  return { cases, summary };
 }
 
 /** The case importer arrives with the known-debunks work (issue 5); until then the demo runs without

@@ -1,0 +1,120 @@
+// The corpus-level views the server reads: narratives, stories and provenance groups, read
+// through the export builder (exportTables) so that every store — SQLite, PostgreSQL — and every
+// corpus stage answers the same way the export does. Building the sections walks the corpus
+// stages, so they are cached and rebuilt only when the store changed (its counts moved) or after
+// a short time, whichever first.
+
+import type { Store, ArticleSummary } from '../store/store.ts';
+import { exportTables } from '../export/build.ts';
+import { ARTICLE_STAGES } from '../stages.ts';
+import { CORPUS_STAGES } from '../corpus.ts';
+
+type Tables = Awaited<ReturnType<typeof exportTables>>;
+export type Narrative = Tables['narratives'][number] & { id: string; label: string; articles: string[]; timeline: TimelinePoint[] };
+export type Story = Tables['stories'][number] & { id: string; label: string; articles: string[] };
+export type ProvenanceGroup = Tables['provenance'][number] & {
+  id: string;
+  kind: string;
+  text: string;
+  members: { article: string; span: { start: number; end: number }; published?: string | null; credited?: boolean }[];
+  earliest: { article: string | null; confidence: number; evidence: unknown[] } | null;
+};
+export interface TimelinePoint {
+  period: string;
+  outlet: string | null;
+  stance: string | null;
+  count: number;
+}
+
+/** How long cached sections are trusted when the store's counts did not move (another process may write). */
+const CACHE_MS = 15_000;
+
+interface Cached {
+  key: string;
+  at: number;
+  tables: Tables;
+}
+
+const caches = new WeakMap<Store, Cached>();
+
+async function storeKey(store: Store): Promise<string> {
+  const s = await store.stats();
+  return JSON.stringify([s.articles, s.latest, s.corpus, s.layers.stance ?? 0]);
+}
+
+/** The corpus sections (entities, outlets, provenance, stories, narratives), cached per store. */
+export async function corpusTables(store: Store): Promise<Tables> {
+  const key = await storeKey(store);
+  const hit = caches.get(store);
+  if (hit && hit.key === key && Date.now() - hit.at < CACHE_MS) return hit.tables;
+  const tables = await exportTables(store);
+  caches.set(store, { key, at: Date.now(), tables });
+  return tables;
+}
+
+/** Forget cached sections (after an ingest through the API). */
+export const invalidate = (store: Store) => void caches.delete(store);
+
+export const narratives = async (store: Store) => (await corpusTables(store)).narratives as Narrative[];
+export const stories = async (store: Store) => (await corpusTables(store)).stories as Story[];
+export const provenance = async (store: Store) => (await corpusTables(store)).provenance as ProvenanceGroup[];
+
+/** Which analyses this build and this store can show, so the UI can say "not run" instead of "none found". */
+export async function capabilities(store: Store) {
+  const layers = new Set(ARTICLE_STAGES.map((s) => s.layer));
+  const corpus = new Set(CORPUS_STAGES.map((s) => s.name));
+  const has = (...names: string[]) => names.some((n) => corpus.has(n) || [...corpus].some((c) => c.startsWith(n)));
+  return {
+    entities: layers.has('entity'),
+    quotes: layers.has('quote'),
+    sourcing: layers.has('sourcing'),
+    reuse: has('reuse'),
+    provenance: has('provenance', 'reuse'),
+    stories: has('stories', 'story', 'group'),
+    narratives: has('narratives', 'narrative', 'group'),
+    stance: layers.has('stance') || has('stance', 'group'),
+    cases: has('cases', 'match') || (await store.cases.count()) > 0,
+  };
+}
+
+/** Summaries of these articles (in the given order), for lists that only hold ids. */
+export async function summaries(store: Store, ids: string[]): Promise<ArticleSummary[]> {
+  if (!ids.length) return [];
+  const rows = await store.articles.list({ ids, limit: ids.length });
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return ids.map((id) => byId.get(id)).filter((r): r is ArticleSummary => !!r);
+}
+
+// ---- the outlet graph --------------------------------------------------------------------------
+
+export interface OutletEdge {
+  /** The outlet whose passages were reused (the source, when the direction is known). */
+  source: string;
+  /** The outlet that reused them. */
+  target: string;
+  /** False when the two share passages but which copied which is not settled. */
+  directed: boolean;
+  /** Passages reused. */
+  count: number;
+  /** Of which the copy credited its source. */
+  credited: number;
+  /** Publication dates of the copies (earliest, latest), null when none is dated. */
+  first: string | null;
+  last: string | null;
+}
+
+/** Who copies and credits whom, outlet to outlet, from the reuse repository's own aggregation. */
+export async function outletGraph(store: Store) {
+  const rows = await store.reuse.outletGraph();
+  const edges: OutletEdge[] = rows
+    // In the repository, articles of `from` reused passages of `to`: the arrow runs to → from.
+    .map((e) => ({ source: e.to, target: e.from, directed: e.directed, count: e.links, credited: e.credited, first: e.first, last: e.last }))
+    .filter((e) => e.source !== e.target)
+    .sort((a, b) => b.count - a.count || a.source.localeCompare(b.source));
+  const nodes = (await store.outlets.list()).map((o) => ({ id: o.id, name: o.name, articles: o.articles }));
+  // Articles whose outlet was not found still copy and get copied: give them one node, named so.
+  const known = new Set(nodes.map((n) => n.id));
+  for (const id of new Set(edges.flatMap((e) => [e.source, e.target])))
+    if (!known.has(id)) nodes.push({ id, name: id === 'unknown' ? 'outlet not identified' : id, articles: 0 });
+  return { nodes, edges };
+}
