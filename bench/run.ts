@@ -2,6 +2,7 @@
 // to bench/results/. Each benchmark is a module in bench/ exporting `run()`.
 
 const BENCHMARKS: Record<string, () => Promise<{ run: () => Promise<void> }>> = {
+  reuse: () => import('./reuse.ts'),
 };
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));

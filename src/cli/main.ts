@@ -8,6 +8,9 @@ import * as show from './commands/show.ts';
 import * as exportCmd from './commands/export.ts';
 import * as stats from './commands/stats.ts';
 import * as demo from './commands/demo.ts';
+import * as reuse from './commands/reuse.ts';
+import * as trace from './commands/trace.ts';
+import * as recompute from './commands/recompute.ts';
 import * as cases from './commands/cases.ts';
 import * as serve from './commands/serve.ts';
 
@@ -23,5 +26,6 @@ program
 for (const c of [ingest, search, show, exportCmd, stats, demo]) c.register(program);
 for (const c of [cases]) c.register(program);
 serve.register(program);
+for (const c of [reuse, trace, recompute]) c.register(program);
 
 await program.parseAsync(process.argv);
