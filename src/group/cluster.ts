@@ -154,8 +154,11 @@ export function clusterStories(features: StoryFeatures[], s: StorySettings, reus
 
 /**
  * Incremental assignment: each new article (in order) joins the story whose members it is most
- * similar to on average, if that reaches the threshold; else it opens a new story. `stories` maps
- * story id → member ids and is updated in place; returns article id → [story id, mean similarity].
+ * similar to on average, if that reaches the threshold; else it opens a new story. With a refine
+ * pass configured, the decision mirrors the batch path: stories passing the corpus-wide threshold
+ * are candidates, and the article joins the best of them only if its mean similarity, re-weighed
+ * against the candidates' members alone (local idf), reaches the refine threshold. `stories` maps
+ * story id → member ids and is updated in place; returns article id → story id and mean similarity.
  */
 export function assignIncremental(
   existing: StoryFeatures[],
@@ -165,11 +168,14 @@ export function assignIncremental(
   newStoryId: () => string,
   reused?: (a: string, b: string) => boolean,
 ): Map<string, { story: string; sim: number }> {
-  const { items } = prepareAll([...existing, ...incoming], s);
+  const all = [...existing, ...incoming];
+  const { items } = prepareAll(all, s);
+  const featureOf = new Map(all.map((f) => [f.id, f]));
   const storyOf = new Map<string, string>();
   for (const [sid, ids] of stories) for (const id of ids) storyOf.set(id, sid);
   const index = new ProbeIndex();
   items.forEach((p, i) => i < existing.length && index.add(i, p));
+  const isReused = (a: string, b: string) => reused?.(a, b) ?? false;
   const out = new Map<string, { story: string; sim: number }>();
   for (let i = existing.length; i < items.length; i++) {
     const p = items[i];
@@ -177,14 +183,29 @@ export function assignIncremental(
     for (const j of index.candidates(p, i)) {
       const sid = storyOf.get(items[j].id);
       if (!sid) continue;
-      const sim = similarity(p, items[j], s, reused?.(p.id, items[j].id) ?? false).sim;
-      sums.set(sid, (sums.get(sid) ?? 0) + sim);
+      sums.set(sid, (sums.get(sid) ?? 0) + similarity(p, items[j], s, isReused(p.id, items[j].id)).sim);
     }
-    let best: { story: string; sim: number } | null = null;
-    for (const [sid, sum] of sums) {
-      const avg = sum / stories.get(sid)!.length;
-      if (avg >= s.threshold && (!best || avg > best.sim)) best = { story: sid, sim: avg };
+    let ranked = [...sums]
+      .map(([story, sum]) => ({ story, sim: sum / stories.get(story)!.length }))
+      .filter((c) => c.sim >= s.threshold)
+      .sort((a, b) => b.sim - a.sim);
+    if (s.refine && ranked.length) {
+      const refine = s.refine;
+      const local = { ...s, channels: refine.channels, threshold: refine.threshold };
+      const memberIds = ranked.flatMap((c) => stories.get(c.story)!);
+      const { items: li } = prepareAll([...memberIds.map((m) => featureOf.get(m)!), featureOf.get(p.id)!], local);
+      const me = li[li.length - 1];
+      const byId = new Map(li.map((x) => [x.id, x]));
+      ranked = ranked
+        .map((c) => {
+          const ms = stories.get(c.story)!;
+          const sum = ms.reduce((acc, m) => acc + similarity(me, byId.get(m)!, local, isReused(p.id, m)).sim, 0);
+          return { story: c.story, sim: sum / ms.length };
+        })
+        .filter((c) => c.sim >= refine.threshold)
+        .sort((a, b) => b.sim - a.sim);
     }
+    const best = ranked[0] ?? null;
     const story = best?.story ?? newStoryId();
     if (!stories.has(story)) stories.set(story, []);
     stories.get(story)!.push(p.id);

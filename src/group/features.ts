@@ -21,6 +21,8 @@ export interface StoryFeatures {
   entities: Record<string, number>;
   numbers: Record<string, number>;
   quotes: string[];
+  /** Named speakers of the article's quotes (quote layer), entity id → number of quotes. */
+  speakers: Record<string, number>;
 }
 
 export interface StorySettings {
@@ -33,6 +35,8 @@ export interface StorySettings {
   maxTerms: number;
   candidateTerms: number;
   /** The second pass of batch clustering (see cluster.ts); absent = one pass. */
+  /** Both articles quote named speakers and share none: they report different statements; similarity × this. */
+  disjointSpeakers: number;
   refine?: { threshold: number; minSize: number; channels: { words: number; entities: number; numbers: number } };
 }
 
@@ -143,6 +147,11 @@ export function extractFeatures(input: FeatureInput, maxTerms = 400): StoryFeatu
   const entities = nameKeys(full);
   for (const s of input.layers?.entity ?? []) if (s.data.entity) add(entities, `=${String(s.data.entity)}`);
   const quoteSpans = input.layers?.quote?.map((q) => (q.data.content as { start: number; end: number } | undefined) ?? q) ?? null;
+  const speakers: Record<string, number> = {};
+  for (const q of input.layers?.quote ?? []) {
+    const sp = q.data.speaker as { entity?: string | null; anonymous?: boolean } | null | undefined;
+    if (sp?.entity && !sp.anonymous) add(speakers, sp.entity);
+  }
   return {
     id: input.id,
     date: input.date ? input.date.slice(0, 10) : null,
@@ -151,5 +160,6 @@ export function extractFeatures(input: FeatureInput, maxTerms = 400): StoryFeatu
     numbers: capTerms(numbers, Math.ceil(maxTerms / 4)),
     // Quote shingles index the title-less text only when spans came from the layer.
     quotes: quoteShingles(input.text, quoteSpans),
+    speakers,
   };
 }

@@ -19,6 +19,7 @@ export interface Prepared {
   day: number;
   vec: Record<Channel, Vec>;
   quotes: Set<string>;
+  speakers: Set<string>;
   /** Keys used for candidate lookup (word and entity ids with the highest weight). */
   probe: number[];
 }
@@ -90,6 +91,7 @@ export function prepare(corpus: Corpus, f: StoryFeatures, probeTerms: number): P
     day: f.date ? Date.parse(f.date.slice(0, 10)) / 86_400_000 : NaN,
     vec,
     quotes: new Set(f.quotes),
+    speakers: new Set(Object.keys(f.speakers ?? {})),
     probe: [...heaviest(vec.words, probeTerms), ...heaviest(vec.entities, Math.ceil(probeTerms / 2))],
   };
 }
@@ -131,7 +133,11 @@ export function similarity(a: Prepared, b: Prepared, s: StorySettings, reused = 
   // Shared quotes and reuse are evidence on top of the words, up to a full match.
   sim = Math.min(1, sim + s.quotes * parts.quotes + s.reuse * parts.reuse);
   parts.time = t;
-  return { sim: sim * t, parts };
+  // Statements are events: two articles quoting named people, none in common, report different ones.
+  parts.speakers = 1;
+  if (a.speakers.size && b.speakers.size && ![...a.speakers].some((x) => b.speakers.has(x)) && parts.quotes < 0.5 && !reused)
+    parts.speakers = s.disjointSpeakers;
+  return { sim: sim * t * parts.speakers, parts };
 }
 
 /** Inverted index over probe keys; returns, for an article, the indexed articles sharing any. */

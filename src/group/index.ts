@@ -1,0 +1,7 @@
+// The groups room's corpus stages, in order: stories first (narratives list their stories), then
+// narratives with the stance of each member article.
+
+import type { CorpusStage } from '../corpus.ts';
+import { storiesStage } from './stories.ts';
+
+export const groupStages: CorpusStage[] = [storiesStage];
