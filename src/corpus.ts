@@ -6,6 +6,8 @@ import type { Store } from './store/store.ts';
 import type { Article, StageContext } from './model.ts';
 import type { ArticleCorpusFields, CorpusSections } from './export/build.ts';
 import { provenanceStage, reuseStage } from './reuse/index.ts';
+import { casesStage } from './cases/stage.ts';
+import { groupStages } from './group/index.ts';
 
 export interface CorpusStage {
   name: string;
@@ -26,7 +28,7 @@ export interface CorpusStageReport {
 }
 
 /** In dependency order: reuse before provenance before grouping before case links. */
-export const CORPUS_STAGES: CorpusStage[] = [reuseStage, provenanceStage];
+export const CORPUS_STAGES: CorpusStage[] = [reuseStage, provenanceStage, ...groupStages, casesStage];
 
 export async function runCorpusStages(
   store: Store,
