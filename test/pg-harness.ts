@@ -36,6 +36,17 @@ export interface PgCluster {
   adminUrl: string;
   /** A new empty database, its URL. */
   createDatabase(name?: string): Promise<string>;
+  /**
+   * A new database copied from a template that `prepare` set up once (e.g. migrated by opening a
+   * store on it): CREATE DATABASE … TEMPLATE is much faster than migrating every test database.
+   */
+  createFromTemplate(prepare: (url: string) => Promise<void>): Promise<string>;
+  /**
+   * A new empty schema in one shared database, its URL (search_path set through the connection's
+   * options): milliseconds, where CREATE DATABASE takes a second on a busy machine. The unaccent
+   * extension the migrations need is created once in that database's public schema.
+   */
+  createSchema(): Promise<string>;
   stop(): Promise<void>;
 }
 
@@ -84,17 +95,48 @@ export async function startPgCluster(): Promise<PgCluster> {
   const adminUrl = `postgres://${superuser}@127.0.0.1:${port}/postgres`;
   let n = 0;
   const { default: pg } = await import('pg');
+  const admin = async (sql: string) => {
+    const c = new pg.Client({ connectionString: adminUrl });
+    await c.connect();
+    try {
+      await c.query(sql);
+    } finally {
+      await c.end();
+    }
+  };
+  let template: Promise<string> | null = null;
+  const urlOf = (name: string) => `postgres://${superuser}@127.0.0.1:${port}/${name}`;
+  let shared: Promise<string> | null = null;
   return {
     adminUrl,
-    async createDatabase(name = `t${process.pid}_${++n}`) {
-      const c = new pg.Client({ connectionString: adminUrl });
+    async createSchema() {
+      shared ??= (async () => {
+        await admin('CREATE DATABASE echotrace_schemas');
+        const c = new pg.Client({ connectionString: urlOf('echotrace_schemas') });
+        await c.connect();
+        await c.query('CREATE EXTENSION IF NOT EXISTS unaccent SCHEMA public').finally(() => c.end());
+        return 'echotrace_schemas';
+      })();
+      const db = await shared;
+      const name = `s${process.pid}_${++n}`;
+      const c = new pg.Client({ connectionString: urlOf(db) });
       await c.connect();
-      try {
-        await c.query(`CREATE DATABASE "${name}"`);
-      } finally {
-        await c.end();
-      }
-      return `postgres://${superuser}@127.0.0.1:${port}/${name}`;
+      await c.query(`CREATE SCHEMA "${name}"`).finally(() => c.end());
+      return `${urlOf(db)}?options=${encodeURIComponent(`-c search_path=${name},public`)}`;
+    },
+    async createDatabase(name = `t${process.pid}_${++n}`) {
+      await admin(`CREATE DATABASE "${name}"`);
+      return urlOf(name);
+    },
+    async createFromTemplate(prepare) {
+      template ??= (async () => {
+        await admin('CREATE DATABASE echotrace_template');
+        await prepare(urlOf('echotrace_template'));
+        return 'echotrace_template';
+      })();
+      const name = `t${process.pid}_${++n}`;
+      await admin(`CREATE DATABASE "${name}" TEMPLATE "${await template}" STRATEGY FILE_COPY`);
+      return urlOf(name);
     },
     async stop() {
       try {

@@ -18,6 +18,7 @@ if (why) {
     afterAll(async () => {
       await cluster?.stop();
     });
-    storeContract(async () => openPostgresStore(await cluster.createDatabase()));
+    // Each test gets a fresh, empty schema (CREATE DATABASE is too slow to run per test).
+    storeContract(async () => openPostgresStore(await cluster.createSchema()));
   });
 }

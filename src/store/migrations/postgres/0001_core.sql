@@ -14,7 +14,7 @@
 
 CREATE EXTENSION IF NOT EXISTS unaccent;
 DO $$ BEGIN
-  IF NOT EXISTS (SELECT 1 FROM pg_ts_config WHERE cfgname = 'echotrace') THEN
+  IF NOT EXISTS (SELECT 1 FROM pg_ts_config WHERE cfgname = 'echotrace' AND cfgnamespace = current_schema()::regnamespace) THEN
     CREATE TEXT SEARCH CONFIGURATION echotrace (COPY = simple);
     ALTER TEXT SEARCH CONFIGURATION echotrace
       ALTER MAPPING FOR asciiword, asciihword, hword_asciipart, word, hword, hword_part WITH unaccent, simple;
