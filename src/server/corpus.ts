@@ -1,8 +1,8 @@
 // The corpus-level views the server reads: narratives, stories and provenance groups, read
 // through the export builder (exportTables) so that every store — SQLite, PostgreSQL — and every
 // corpus stage answers the same way the export does. Building the sections walks the corpus
-// stages, so they are cached and rebuilt only when the store changed (its counts moved) or after
-// a short time, whichever first.
+// stages, so they are cached and rebuilt when the store changed (its article count moved, or an
+// ingest through the API) or after a short time, whichever first.
 
 import type { Store, ArticleSummary } from '../store/store.ts';
 import { exportTables } from '../export/build.ts';
@@ -37,9 +37,9 @@ interface Cached {
 
 const caches = new WeakMap<Store, Cached>();
 
+/** Cheap sign that the store changed under us (another process ingested); the TTL covers the rest. */
 async function storeKey(store: Store): Promise<string> {
-  const s = await store.stats();
-  return JSON.stringify([s.articles, s.latest, s.corpus, s.layers.stance ?? 0]);
+  return String(await store.articles.count());
 }
 
 /** The corpus sections (entities, outlets, provenance, stories, narratives), cached per store. */

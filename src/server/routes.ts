@@ -88,7 +88,17 @@ export const routes: RouteDef[] = [
       if (!article) throw notFound('article', params.id);
       const others = [...new Set(article.reuse.map((r) => String(r.other)))];
       const related = Object.fromEntries((await summaries(store, others)).map((s) => [s.id, s]));
-      return { article, related, cases: await caseLabels(store, [...new Set(article.matches.map((m) => m.case))]) };
+      const story = article.story ? (await stories(store)).find((s) => s.id === article.story) : undefined;
+      const narrative = article.narrative ? (await narratives(store)).find((n) => n.id === article.narrative) : undefined;
+      return {
+        article,
+        related,
+        cases: await caseLabels(store, [...new Set(article.matches.map((m) => m.case))]),
+        groups: {
+          story: story ? { id: story.id, label: story.label, articles: story.articles.length } : null,
+          narrative: narrative ? { id: narrative.id, label: narrative.label, articles: narrative.articles.length } : null,
+        },
+      };
     },
   }),
 

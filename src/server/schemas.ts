@@ -27,12 +27,16 @@ export const ArticleSummarySchema = z.object({
   chars: z.number().int(),
 });
 
+const GroupRef = z.object({ id: z.string(), label: z.string(), articles: z.number().int() });
+
 export const ArticleDetailSchema = z.object({
   article: ArticleSchema,
   /** Summaries of the articles this one points at (reuse partners, provenance members). */
   related: z.record(z.string(), ArticleSummarySchema),
   /** The known debunks this article matches, by case id. */
   cases: z.record(z.string(), z.lazy(() => CaseSchema)),
+  /** The story and narrative the article belongs to, with their labels. */
+  groups: z.object({ story: GroupRef.nullable(), narrative: GroupRef.nullable() }),
 });
 
 export const SearchHitSchema = z.object({ id: z.string(), title: z.string(), snippet: z.string(), score: z.number() });

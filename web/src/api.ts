@@ -42,7 +42,8 @@ export interface Article {
   matches: Match[];
 }
 export interface CaseRow { id: string; source: string; claim: string | null; title: string | null; url: string | null; date: string | null; verdict: string | null; text?: string | null }
-export interface ArticleDetail { article: Article; related: Record<string, ArticleSummary>; cases: Record<string, CaseRow> }
+export interface GroupRef { id: string; label: string; articles: number }
+export interface ArticleDetail { article: Article; related: Record<string, ArticleSummary>; cases: Record<string, CaseRow>; groups: { story: GroupRef | null; narrative: GroupRef | null } }
 export interface TimelinePoint { period: string; outlet: string | null; stance: string | null; count: number }
 export interface Narrative {
   id: string; label: string; claim: string | null; entities: string[]; stories: string[];

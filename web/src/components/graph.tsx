@@ -84,11 +84,17 @@ export function OutletGraphView({ data }: { data: OutletGraph }) {
       {layout.nodes.map((n) => {
         const p = layout.pos.get(n.id)!;
         const rad = radius.get(n.id)!;
-        return (
-          <a href={href('outlet', n.id)} class="node" aria-label={`${n.name}, ${n.articles} articles`}>
-            <circle cx={p.x} cy={p.y} r={rad} fill={outletColor(n.id)} />
+        const shape = (
+          <>
+            <circle cx={p.x} cy={p.y} r={rad} fill={n.articles ? outletColor(n.id) : '#c9ccd1'} />
             <text x={p.x} y={p.y + rad + 13} text-anchor="middle">{n.name}</text>
-          </a>
+          </>
+        );
+        // Articles with no identified outlet have no outlet page to open.
+        return n.articles ? (
+          <a href={href('outlet', n.id)} class="node" aria-label={`${n.name}, ${n.articles} articles`}>{shape}</a>
+        ) : (
+          <g class="node unknown">{shape}</g>
         );
       })}
     </svg>

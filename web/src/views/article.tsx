@@ -46,8 +46,8 @@ function ArticleBody({ d, selected, stats }: { d: ArticleDetail; selected: strin
           <span class="dot">·</span>
           <time title={a.published ? evidenceText(a.published.evidence) : 'no date found'}>{fmtDate(a.published?.date)}</time>
           {a.stance ? <Chip kind={`stance ${a.stance.label}`} title={a.stance.evidence.map((e) => `“${e.text}”`).join('\n')}>{a.stance.label}</Chip> : null}
-          {a.narrative ? <a class="chip narrative" href={href('articles', { narrative: a.narrative })}>narrative {a.narrative}</a> : null}
-          {a.story ? <a class="chip story" href={href('articles', { story: a.story })}>story {a.story}</a> : null}
+          {a.narrative ? <a class="chip narrative" href={href('articles', { narrative: a.narrative })} title="all articles of this narrative">narrative: {d.groups.narrative?.label ?? a.narrative}{d.groups.narrative ? ` (${d.groups.narrative.articles})` : ''}</a> : null}
+          {a.story ? <a class="chip story" href={href('articles', { story: a.story })} title="all articles of this story">story: {clip(d.groups.story?.label ?? a.story, 60)}{d.groups.story ? ` (${d.groups.story.articles})` : ''}</a> : null}
         </p>
         <h1>{a.title}</h1>
         <p class="legend small">
@@ -77,16 +77,21 @@ function ArticleBody({ d, selected, stats }: { d: ArticleDetail; selected: strin
               ))}
             </ol>
           </Section>
-          <Section title="Reused passages" count={a.reuse.length} absent={caps && !caps.reuse ? 'Reuse detection has not run on this store.' : 'No passage is shared with another stored article.'}>
+          <Section title="Shares passages with" count={new Set(a.reuse.map((r) => r.other)).size} absent={caps && !caps.reuse ? 'Reuse detection has not run on this store.' : 'No passage is shared with another stored article.'}>
             <ul class="plain">
-              {a.reuse.map((r) => {
-                const o = d.related[r.other];
+              {[...groupBy(a.reuse, (r) => r.other)].map(([other, rs]) => {
+                const o = d.related[other];
+                const credited = rs.filter((r) => r.credited).length;
                 return (
                   <li class="reuse-item">
-                    <a href={href('reuse', a.id, r.other)}>{o ? o.title : r.other}</a>
+                    <a href={href('reuse', a.id, other)}>{o ? o.title : other}</a>
                     <span class="muted small"> · {o?.outlet?.name ?? 'unknown outlet'}, {fmtDate(o?.published)}</span>
-                    <span class="small"> · {r.kind}, {r.credited ? 'credited' : 'not credited'}</span>
-                    <p class="excerpt small">“{clip(r.span.text, 140)}”</p>
+                    <p class="small reuse-sum">
+                      {rs.length} passage{rs.length > 1 ? 's' : ''} ({[...new Set(rs.map((r) => r.kind))].join(', ')}),{' '}
+                      <span class={credited === rs.length ? 'credit-c' : credited ? '' : 'credit-u'}>{credited === rs.length ? 'credited' : credited ? `${credited} credited` : 'not credited'}</span>
+                      {' · '}<a href={href('reuse', a.id, other)}>compare side by side →</a>
+                    </p>
+                    <p class="excerpt small">“{clip(bare(rs[0]!.span.text), 140)}”</p>
                   </li>
                 );
               })}
@@ -128,6 +133,11 @@ function ArticleBody({ d, selected, stats }: { d: ArticleDetail; selected: strin
 
 /** The quote's words without the quotation marks around them (the card adds its own). */
 const bare = (s: string) => s.trim().replace(/^["'\u201c\u201d\u2018\u2019\u00ab\u00bb]+|["'\u201c\u201d\u2018\u2019\u00ab\u00bb]+$/g, '');
+function groupBy<T>(xs: T[], key: (x: T) => string): Map<string, T[]> {
+  const m = new Map<string, T[]>();
+  for (const x of xs) m.get(key(x))?.push(x) ?? m.set(key(x), [x]);
+  return m;
+}
 const clip = (s: string, n: number) => (s.length > n ? s.slice(0, n - 1).trimEnd() + '…' : s);
 const speakerName = (q: Quote) => (q.speaker ? q.speaker.name ?? q.speaker.text : q.sourcing === 'anonymous' ? 'anonymous source' : 'unattributed');
 const evidenceText = (ev: { method: string; text?: string; note?: string }[]) =>

@@ -32,7 +32,7 @@ export function OutletsView({ stats }: { stats: Stats | null }) {
                 <thead><tr><th>Outlet</th><th class="num">Articles</th><th class="num">Passages it reused</th><th class="num">Passages reused from it</th></tr></thead>
                 <tbody>
                   {g.nodes.map((n) => (
-                    <tr><td><a href={href('outlet', n.id)}>{names[n.id]}</a></td><td class="num">{n.articles}</td><td class="num">{from(n.id)}</td><td class="num">{by(n.id)}</td></tr>
+                    <tr><td>{n.articles ? <a href={href('outlet', n.id)}>{names[n.id]}</a> : <span class="muted">{names[n.id]}</span>}</td><td class="num">{n.articles}</td><td class="num">{from(n.id)}</td><td class="num">{by(n.id)}</td></tr>
                   ))}
                 </tbody>
               </table>
