@@ -23,6 +23,8 @@ export interface AliasTable {
   byNorm: Map<string, string[]>;
   /** Normalised aliases that must match exactly as written (short capitals): norm → surface forms. */
   exact: Map<string, Set<string>>;
+  /** Every proper prefix of a normalised alias ("hashd" for "hashd shabi"), so matching stops early. */
+  prefixes: Set<string>;
   /** Longest alias in tokens. */
   maxTokens: number;
   resolve(name: string): EntityDef[];
@@ -68,6 +70,7 @@ export function buildAliasTable(defs: EntityDef[]): AliasTable {
   const byNorm = new Map<string, string[]>();
   const exact = new Map<string, Set<string>>();
   let maxTokens = 1;
+  const prefixes = new Set<string>();
   for (const e of entities.values()) {
     for (const alias of [e.name, ...e.aliases]) {
       const norm = alias
@@ -77,6 +80,8 @@ export function buildAliasTable(defs: EntityDef[]): AliasTable {
         .join(' ');
       if (!norm) continue;
       maxTokens = Math.max(maxTokens, alias.split(/[\s]+/).length + 1);
+      const words = norm.split(' ');
+      for (let k = 1; k < words.length; k++) prefixes.add(words.slice(0, k).join(' '));
       const ids = byNorm.get(norm) ?? [];
       if (!ids.includes(e.id)) ids.push(e.id);
       byNorm.set(norm, ids);
@@ -88,6 +93,7 @@ export function buildAliasTable(defs: EntityDef[]): AliasTable {
     entities,
     byNorm,
     exact,
+    prefixes,
     maxTokens,
     resolve(name) {
       const norm = name

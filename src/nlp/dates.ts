@@ -3,13 +3,15 @@
 // chrono-node would place after the article's date is moved back (a week, a year) unless the
 // sentence looks forward ("next", "will", "coming"). Without an article date the expression is
 // kept with date null.
-// Speed: chrono runs only on the sentences a cheap pattern finds a time word in.
+// Speed: chrono runs only on short windows (within the sentence) around the time words a cheap
+// pattern finds.
 
 import * as chrono from 'chrono-node';
 import type { ArticleStage, Span } from '../model.ts';
 import { splitSentences } from './sentences.ts';
 
-const CANDIDATE = /\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|june|july|august|september|october|november|december|yesterday|today|tonight|tomorrow|weekend|ago|(?:last|next|this|past|previous|coming) (?:week|month|year|weekend)|\d{1,2}[-/.][a-z0-9]{1,3}[-/.]\d{2,4}|\d{4}-\d{2}-\d{2}|(?:19|20)\d\d)\b|\bMay\b/i;
+const WINDOW = 30; // characters of context chrono sees on each side of a time word
+const CANDIDATE = /\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|[Yy]esterday|[Tt]oday|[Tt]onight|[Tt]omorrow|weekend|ago|(?:[Ll]ast|[Nn]ext|[Tt]his|[Pp]ast|[Pp]revious|[Cc]oming) (?:week|month|year|weekend)|\d{1,2}[-/.][A-Za-z0-9]{1,3}[-/.]\d{2,4}|\d{4}-\d{2}-\d{2})\b/g;
 const FUTURE = /\b(?:next|coming|upcoming|tomorrow|will|would|plans? to|scheduled|due)\b/i;
 const YEAR = /\b(?:in|since|by|during|until|before|after|of|from) ((?:19|20)\d\d)\b/g;
 
@@ -25,31 +27,45 @@ const iso = (d: Date) => d.toISOString().slice(0, 10);
 export function findDates(text: string, published: string | null, sentences = splitSentences(text)): DateMention[] {
   const ref = published ? new Date(`${published.slice(0, 10)}T12:00:00Z`) : new Date('2000-01-01T12:00:00Z');
   const out: DateMention[] = [];
-  for (const s of sentences) {
-    const st = text.slice(s.start, s.end);
-    if (!CANDIDATE.test(st)) continue;
+  // Windows of text around each time word, inside its sentence, merged when they touch.
+  const windows: { start: number; end: number; sent: { start: number; end: number } }[] = [];
+  let si = 0;
+  CANDIDATE.lastIndex = 0;
+  for (let m = CANDIDATE.exec(text); m; m = CANDIDATE.exec(text)) {
+    while (si < sentences.length - 1 && sentences[si].end <= m.index) si++;
+    const sent = sentences[si] ?? { start: 0, end: text.length };
+    const ws = Math.max(sent.start, m.index - WINDOW);
+    const we = Math.min(sent.end, m.index + m[0].length + WINDOW);
+    const last = windows.at(-1);
+    if (last && last.sent === sent && ws <= last.end) last.end = Math.max(last.end, we);
+    else windows.push({ start: ws, end: we, sent });
+  }
+  for (const w of windows) {
+    const st = text.slice(w.start, w.end);
+    const sentText = text.slice(w.sent.start, w.sent.end);
     const results = chrono.casual.parse(st, { instant: ref, timezone: 0 }, { forwardDate: false });
     for (const r of results) {
       let t = r.text;
       const trimmed = t.replace(/[\s,.;:]+$/, '');
       if (/^(?:now|today|tonight|second|sat|sun|mon|tue|wed|thu|fri|may)$/i.test(trimmed)) continue; // too ambiguous to be worth a date
       t = trimmed;
-      const start = s.start + r.index;
+      const start = w.start + r.index;
       let date: string | null = null;
       if (published) {
         const d = r.start.date();
-        const future = d.getTime() > ref.getTime() + 36e5 * 12 && !FUTURE.test(st);
+        const future = d.getTime() > ref.getTime() + 36e5 * 12 && !FUTURE.test(sentText);
         if (future && r.start.isCertain('weekday') && !r.start.isCertain('day')) d.setUTCDate(d.getUTCDate() - 7);
         else if (future && !r.start.isCertain('year')) d.setUTCFullYear(d.getUTCFullYear() - 1);
         date = r.start.isCertain('day') || r.start.isCertain('weekday') ? iso(d) : r.start.isCertain('month') ? iso(d).slice(0, 7) : iso(d).slice(0, 4);
-      } else if (r.start.isCertain('year') && r.start.isCertain('month') && r.start.isCertain('day')) date = iso(r.start.date());
+      } else if (/\b\d{4}\b/.test(r.text) && r.start.isCertain('month') && r.start.isCertain('day')) date = iso(r.start.date());
       out.push({ start, end: start + t.length, text: t, date });
     }
-    for (const m of st.matchAll(YEAR)) {
-      const start = s.start + m.index!;
-      if (out.some((o) => o.start < start + m[0].length && o.end > start)) continue;
-      out.push({ start, end: start + m[0].length, text: m[0], date: m[1] });
-    }
+  }
+  YEAR.lastIndex = 0;
+  for (const m of text.matchAll(YEAR)) {
+    const start = m.index!;
+    if (out.some((o) => o.start < start + m[0].length && o.end > start)) continue;
+    out.push({ start, end: start + m[0].length, text: m[0], date: m[1] });
   }
   return out.sort((a, b) => a.start - b.start);
 }

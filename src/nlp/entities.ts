@@ -32,6 +32,7 @@ function isParticle(t: Token, lex: Lexicon) {
   return lex.particles.has(t.lower) || /^(?:al|el)-/i.test(t.text);
 }
 function isNameWord(t: Token, lex: Lexicon) {
+  if (!t.cap) return (t.lower.startsWith('al-') || t.lower.startsWith('el-')) && /^..-\p{Lu}/u.test(t.text);
   if (/^(?:al|el)-\p{Lu}/iu.test(t.text)) return true;
   if (/-\p{Ll}/u.test(t.text)) return false; // "Arabic-language", "US-led": adjectives, not names
   return t.cap && !/^\p{N}/u.test(t.text) && t.text.length > 1 && !/^[\p{Lu}]+$/u.test(t.text) ? !lex.notNames.has(t.lower) : false;
@@ -50,7 +51,10 @@ function matchAlias(text: string, tokens: Token[], i: number, table: AliasTable)
     if (!w) continue;
     key = key ? `${key} ${w}` : w;
     const ids = table.byNorm.get(key);
-    if (!ids) continue;
+    if (!ids) {
+      if (!table.prefixes.has(key)) break;
+      continue;
+    }
     const exact = table.exact.get(key);
     if (exact) {
       const surface = text.slice(first.start, tokens[j].end);

@@ -26,11 +26,16 @@ export function findQuoteMarks(text: string): MarkSpan[] {
   const out: MarkSpan[] = [];
   let open = -1;
   let lineStart = true;
-  for (let i = 0; i < text.length; i++) {
+  const CAND = /[“„«”»"`'\n]/g;
+  let prevEnd = 0;
+  for (let m = CAND.exec(text); m; m = CAND.exec(text)) {
+    let i = m.index;
     const c = text[i];
+    if (lineStart && /\S/.test(text.slice(prevEnd, i))) lineStart = false;
     if (c === '\n') {
       if (open >= 0 && !paragraphStartsWithOpen(text, i + 1)) open = -1; // unclosed and not continued: a stray mark
       lineStart = true;
+      prevEnd = i + 1;
       continue;
     }
     let mark: 'open' | 'close' | 'toggle' | null = null;
@@ -50,8 +55,10 @@ export function findQuoteMarks(text: string): MarkSpan[] {
         open = -1;
       }
       i += width - 1;
+      CAND.lastIndex = i + 1;
     }
-    if (!/\s/.test(c)) lineStart = false;
+    if (c !== '\n') lineStart = false;
+    prevEnd = i + 1;
   }
   return out;
 }

@@ -1,5 +1,5 @@
 // Sentences: the first annotation layer. Paragraph breaks always end a sentence; inside a
-// paragraph, Intl.Segmenter proposes boundaries and we undo those after abbreviations ("Gen.",
+// paragraph, sentence punctuation followed by a capital proposes boundaries and we undo those after abbreviations ("Gen.",
 // "U.S.") and initials ("John F. Kennedy"), and those that fall inside an open quotation.
 
 import { readFileSync } from 'node:fs';
@@ -11,7 +11,6 @@ const ABBREVIATIONS = new Set<string>(
     .abbreviations,
 );
 
-const segmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
 
 /** Whether a boundary right after `before` is a false one (an abbreviation or an initial). */
 function falseBoundary(before: string, after: string): boolean {
@@ -24,24 +23,43 @@ function falseBoundary(before: string, after: string): boolean {
   return /^[a-z]/.test(after.trimStart()); // next "sentence" starts in lower case
 }
 
+// Candidate boundaries: sentence punctuation, any closing quotes or brackets, then white space.
+// (Intl.Segmenter proposes the same boundaries in news text, at a fraction of the speed.)
+const BOUNDARY = /[.!?\u2026]+["\u201d\u2019')\]]*\s+/g;
+const STARTER = /^["\u201c\u2018'(\[]*[\p{Lu}\p{N}]/u;
+
+/** Whether [start, at) leaves a quotation open: more “ than ”, or an odd number of straight quotes. */
+function insideQuotation(p: string, start: number, at: number): boolean {
+  let curly = 0;
+  let straight = 0;
+  for (let i = start; i < at; i++) {
+    const c = p.charCodeAt(i);
+    if (c === 0x201c) curly++;
+    else if (c === 0x201d) curly--;
+    else if (c === 34) straight++;
+  }
+  return curly > 0 || straight % 2 === 1;
+}
+
 export function splitSentences(text: string): { start: number; end: number }[] {
   const out: { start: number; end: number }[] = [];
   const paraRe = /[^\n]+/g;
   for (const para of text.matchAll(paraRe)) {
     const base = para.index!;
     const p = para[0];
-    let start: number | null = null;
-    let end = 0;
-    for (const seg of segmenter.segment(p)) {
-      const segEnd = seg.index + seg.segment.length;
-      if (start === null) start = seg.index;
-      else if (!falseBoundary(p.slice(start, seg.index), seg.segment)) {
-        out.push(trim(p, base, start, end));
-        start = seg.index;
-      }
-      end = segEnd;
+    let start = 0;
+    BOUNDARY.lastIndex = 0;
+    for (let m = BOUNDARY.exec(p); m; m = BOUNDARY.exec(p)) {
+      const cut = m.index + m[0].length;
+      if (cut >= p.length) break;
+      const after = p.slice(cut, cut + 40);
+      if (!STARTER.test(after)) continue;
+      if (falseBoundary(p.slice(Math.max(start, m.index - 40), m.index + 1), after)) continue;
+      if (insideQuotation(p, start, m.index + m[0].trimEnd().length)) continue;
+      out.push(trim(p, base, start, cut));
+      start = cut;
     }
-    if (start !== null) out.push(trim(p, base, start, end));
+    out.push(trim(p, base, start, p.length));
   }
   return out.filter((s) => s.end > s.start);
 }

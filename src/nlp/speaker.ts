@@ -247,12 +247,12 @@ export function resolveSpeaker(doc: Doc, ref: SpeakerRef, history: SpeakerEvent[
     return { ...ref, name: s.name ?? s.text, entity: s.entity, role: s.role, anonymous: s.anonymous, plural: s.plural, documentary: s.documentary, antecedent: { text: s.text, start: s.start } };
   }
   if (ref.kind === 'description' && /^(?:the|this|that)\b/i.test(ref.text)) {
-    const head = ref.text.split(/\s+/).at(-1)!.toLowerCase();
+    const head = ref.text.split(/\s+/).at(-1)!.toLowerCase().replace(/[^\p{L}]/gu, '');
     for (let k = history.length - 1; k >= 0; k--) {
       const s = history[k].speaker;
       if (history[k].at >= ref.start) continue;
       const words = `${s.text} ${s.role ?? ''}`.toLowerCase();
-      if (new RegExp(`\\b${head}s?\\b`).test(words)) return { ...ref, name: s.name, entity: s.entity, role: s.role ?? (s.kind === 'description' ? s.text : null), anonymous: s.anonymous, documentary: s.documentary || ref.documentary, antecedent: { text: s.text, start: s.start } };
+      if (head && words.split(/[^\p{L}]+/u).some((w) => w === head || w === `${head}s`)) return { ...ref, name: s.name, entity: s.entity, role: s.role ?? (s.kind === 'description' ? s.text : null), anonymous: s.anonymous, documentary: s.documentary || ref.documentary, antecedent: { text: s.text, start: s.start } };
     }
     if (PERSON_HEADS.test(head)) {
       for (let k = history.length - 1; k >= 0; k--) {

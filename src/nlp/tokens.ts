@@ -17,22 +17,30 @@ export interface Token {
 const WORD = /[\p{L}\p{N}]+(?:[.'’ʼ\-][\p{L}\p{N}]+)*\.?/gu;
 const ABBREV_DOT = /^(?:\p{L}\.)+$/u; // U.S. keeps its last dot
 
+let lastText: string | null = null;
+let lastTokens: Token[] = [];
+
+/** Tokens of a text; the last result is kept, since several stages tokenise the same article in turn. */
 export function tokenize(text: string): Token[] {
+  if (text === lastText) return lastTokens;
   const out: Token[] = [];
   for (const m of text.matchAll(WORD)) {
     let w = m[0];
     const start = m.index!;
     if (w.endsWith('.') && !ABBREV_DOT.test(w)) w = w.slice(0, -1);
     let poss = false;
-    if (/['’]s$/.test(w) && w.length > 3) {
+    if (w.length > 3 && (w.endsWith("'s") || w.endsWith('’s'))) {
       w = w.slice(0, -2);
       poss = true;
     } else if ((text[start + w.length] === '’' || text[start + w.length] === "'") && /s$/.test(w) && !/\p{L}/u.test(text[start + w.length + 1] ?? '')) {
       poss = true; // plural possessive: battalions’
     }
     const c = w.charCodeAt(0);
-    out.push({ start, end: start + w.length, text: w, lower: w.toLowerCase(), cap: (c >= 65 && c <= 90) || /^[\p{Lu}\p{N}]/u.test(w), poss });
+    const cap = c < 128 ? (c >= 65 && c <= 90) || (c >= 48 && c <= 57) : /^[\p{Lu}\p{N}]/u.test(w);
+    out.push({ start, end: start + w.length, text: w, lower: w.toLowerCase(), cap, poss });
   }
+  lastText = text;
+  lastTokens = out;
   return out;
 }
 
