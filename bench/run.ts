@@ -3,6 +3,8 @@
 
 const BENCHMARKS: Record<string, () => Promise<{ run: () => Promise<void> }>> = {
   reuse: () => import('./reuse.ts'),
+  quotes: () => import('./quotes.ts'),
+  pipeline: () => import('./pipeline.ts'),
 };
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));
