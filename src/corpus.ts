@@ -8,6 +8,7 @@ import type { ArticleCorpusFields, CorpusSections } from './export/build.ts';
 import { provenanceStage, reuseStage } from './reuse/index.ts';
 import { casesStage } from './cases/stage.ts';
 import { groupStages } from './group/index.ts';
+import { entityCorpusStage } from './nlp/entity-corpus.ts';
 
 export interface CorpusStage {
   name: string;
@@ -28,7 +29,7 @@ export interface CorpusStageReport {
 }
 
 /** In dependency order: reuse before provenance before grouping before case links. */
-export const CORPUS_STAGES: CorpusStage[] = [reuseStage, provenanceStage, ...groupStages, casesStage];
+export const CORPUS_STAGES: CorpusStage[] = [entityCorpusStage, reuseStage, provenanceStage, ...groupStages, casesStage];
 
 export async function runCorpusStages(
   store: Store,
