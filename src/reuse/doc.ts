@@ -50,10 +50,15 @@ export class DocCache {
     private store: Store,
     private outlets: OutletMatcher,
     private s: ReuseSettings,
-    private limit = 20000,
+    private limit = 25000,
   ) {}
 
-  async get(id: string): Promise<ReuseDoc | null> {
+  /** Whether a batch of this many articles fits: then it is kept from the first pass to the second. */
+  fits(n: number): boolean {
+    return n <= this.limit;
+  }
+
+  async get(id: string, opts: { keep?: boolean } = {}): Promise<ReuseDoc | null> {
     const hit = this.map.get(id);
     if (hit) {
       // Refresh its place: Map keeps insertion order, so the oldest is first.
@@ -64,6 +69,9 @@ export class DocCache {
     const a = await this.store.articles.get(id);
     if (!a) return null;
     const doc = makeDoc(a, null, this.outlets, this.s);
+    // A sequential pass over more articles than the cache holds would evict each one just
+    // before it is needed again: such passes read without keeping.
+    if (opts.keep === false) return doc;
     this.map.set(id, doc);
     if (this.map.size > this.limit) this.map.delete(this.map.keys().next().value!);
     return doc;

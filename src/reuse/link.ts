@@ -17,6 +17,15 @@ export interface PairContext {
   df(hash: number): number;
   /** Index hashes above this document frequency are boilerplate. */
   maxDf: number;
+  /** Work out credit and direction for boilerplate links too (by default they are only counted). */
+  keepBoilerplate?: boolean;
+}
+
+/** A boilerplate passage, without the credit and direction work (the stage counts these, it does not store them). */
+function boilerplateLink(X: ReuseDoc, Y: ReuseDoc, p: Passage, reason: string): ReuseLink {
+  const ax = textOf(X, p.a0, p.a1)!;
+  const by = textOf(Y, p.b0, p.b1)!;
+  return { a: X.id, aStart: ax.start, aEnd: ax.end, b: Y.id, bStart: by.start, bEnd: by.end, kind: 'boilerplate', credited: false, score: 0, directed: false, data: { boilerplate: reason, words: p.matched } };
 }
 
 const textOf = (d: ReuseDoc, w0: number, w1: number) =>
@@ -64,6 +73,10 @@ export function linkPair(X: ReuseDoc, Y: ReuseDoc, c: PairContext, passages = sh
     const isQuote = !!(qx && qy);
     if (!isQuote && p.matched < s.minTokens) continue;
     const bp = boilerplate(X, Y, p, c);
+    if (bp && !c.keepBoilerplate) {
+      out.push(boilerplateLink(X, Y, p, bp));
+      continue;
+    }
     const kind: ReuseKind = bp ? 'boilerplate' : isQuote ? 'quote' : 'text';
     const q = kind === 'quote' ? clipToQuotes(X, Y, p, qx!, qy!) : p;
     out.push(makeLink(X, Y, q, kind, qx, qy, c, { words: q.matched, ...(bp ? { boilerplate: bp } : {}) }));

@@ -59,8 +59,9 @@ export async function updateReuse(store: Store, changed: string[], ctx: StageCon
   // 1. Fingerprints of the batch (an article no longer stored leaves the index).
   const batch: string[] = [];
   const fps: Int32Array[] = [];
+  const keep = cache.fits(ids.length);
   for (const id of ids) {
-    const d = await cache.get(id);
+    const d = await cache.get(id, { keep });
     if (!d) continue;
     batch.push(id);
     fps.push(d.fp);
@@ -140,7 +141,11 @@ export async function updateReuse(store: Store, changed: string[], ctx: StageCon
       if (!passages.length) continue;
       await cache.withQuotes(X);
       await cache.withQuotes(Y);
-      pending.push(...linkPair(X, Y, { s, outlets, df: dfOf, maxDf }, passages));
+      for (const l of linkPair(X, Y, { s, outlets, df: dfOf, maxDf }, passages)) {
+        // Boilerplate is recognised and counted, not stored: it is not reuse.
+        if (l.kind === 'boilerplate') stats.byKind.boilerplate = (stats.byKind.boilerplate ?? 0) + 1;
+        else pending.push(l);
+      }
     }
     stats.articles++;
     if (pending.length >= FLUSH) await flush();
