@@ -13,6 +13,7 @@ import * as trace from './commands/trace.ts';
 import * as recompute from './commands/recompute.ts';
 import * as cases from './commands/cases.ts';
 import * as serve from './commands/serve.ts';
+import * as migrate from './commands/migrate.ts';
 
 const program = new Command();
 program
@@ -26,6 +27,7 @@ program
 for (const c of [ingest, search, show, exportCmd, stats, demo]) c.register(program);
 for (const c of [cases]) c.register(program);
 serve.register(program);
+migrate.register(program);
 for (const c of [reuse, trace, recompute]) c.register(program);
 
 await program.parseAsync(process.argv);
