@@ -8,6 +8,7 @@ import * as show from './commands/show.ts';
 import * as exportCmd from './commands/export.ts';
 import * as stats from './commands/stats.ts';
 import * as demo from './commands/demo.ts';
+import * as aliases from './commands/aliases.ts';
 import * as reuse from './commands/reuse.ts';
 import * as trace from './commands/trace.ts';
 import * as recompute from './commands/recompute.ts';
@@ -27,6 +28,7 @@ program
 for (const c of [ingest, search, show, exportCmd, stats, demo]) c.register(program);
 for (const c of [cases]) c.register(program);
 serve.register(program);
+aliases.register(program);
 migrate.register(program);
 for (const c of [reuse, trace, recompute]) c.register(program);
 
