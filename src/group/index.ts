@@ -3,5 +3,6 @@
 
 import type { CorpusStage } from '../corpus.ts';
 import { storiesStage } from './stories.ts';
+import { narrativesStage } from './narratives.ts';
 
-export const groupStages: CorpusStage[] = [storiesStage];
+export const groupStages: CorpusStage[] = [storiesStage, narrativesStage];
