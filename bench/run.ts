@@ -5,6 +5,8 @@ const BENCHMARKS: Record<string, () => Promise<{ run: () => Promise<void> }>> = 
   reuse: () => import('./reuse.ts'),
   quotes: () => import('./quotes.ts'),
   pipeline: () => import('./pipeline.ts'),
+  extraction: () => import('./extraction.ts'),
+  ingest: () => import('./ingest.ts'),
 };
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));

@@ -9,6 +9,8 @@ export interface BoilerplateRule {
   id: string;
   reason: string;
   pattern: string;
+  /** RegExp flags; "iu" when absent. A rule that must tell capitals apart gives "u". */
+  flags?: string;
 }
 
 export interface CompiledRule extends BoilerplateRule {
@@ -30,7 +32,7 @@ export function loadRules(extra: string[] = []): CompiledRule[] {
       if (!r || typeof r.pattern !== 'string' || typeof r.id !== 'string')
         throw new Error(`${file}: rule ${i + 1} needs an "id" and a "pattern"`);
       try {
-        rules.push({ ...r, reason: r.reason ?? r.id, re: new RegExp(r.pattern, 'iu') });
+        rules.push({ ...r, reason: r.reason ?? r.id, re: new RegExp(r.pattern, r.flags ?? 'iu') });
       } catch (err) {
         throw new Error(`${file}: rule ${i + 1} (${r.id}) has a bad pattern: ${(err as Error).message}`);
       }

@@ -2,7 +2,9 @@
 // the outlet and date calls; the main text comes from Mozilla Readability over linkedom. When
 // Readability finds no article, the page says so and its body, minus navigation, stands in.
 
-import { parseHTML } from 'linkedom';
+import { parsePage } from './dom.ts';
+import { removeFurniture } from './furniture.ts';
+import { blockParagraphs } from './blocks.ts';
 import { Readability } from '@mozilla/readability';
 import type { RawDoc, SourceRef } from '../model.ts';
 
@@ -40,42 +42,75 @@ export function pageMeta(document: Document): Record<string, string> {
   return meta;
 }
 
-const NON_CONTENT = 'script, style, noscript, nav, header, footer, aside, form, iframe, svg, template';
-
 export interface MainContent {
   title?: string;
   html: string;
   meta: Record<string, string>;
+  /** Which extractor gave the text: "readability", "blocks" (text blocks) or "page" (whole body). */
+  method: 'readability' | 'blocks' | 'page';
   warning?: string;
 }
 
-/** The main content of a whole page (or an HTML fragment) as HTML, with the page's metadata. */
+/** Readability's text shorter than this share of the text-block estimate means it chose wrong. */
+const SHORT_SHARE = 0.5;
+
+const textLength = (s: string | null | undefined) => (s ?? '').replace(/\s+/g, ' ').trim().length;
+
+/**
+ * The main content of a whole page (or an HTML fragment) as HTML, with the page's metadata.
+ *
+ *   1. parse        parsePage: a document with a head and a body, however broken the markup
+ *   2. metadata     pageMeta, before anything is removed
+ *   3. furniture    ruby annotations and furniture-named elements out (furniture.ts)
+ *   4. readability  Mozilla Readability on what is left
+ *   5. check        text blocks (blocks.ts) on a fresh copy of the page; when Readability found
+ *                   nothing, or much less than the blocks did, the blocks win
+ *   6. fallback     neither found anything: the whole body minus furniture, with a warning
+ */
 export function extractMain(html: string): MainContent {
-  const { document } = parseHTML(/<html[\s>]/i.test(html) ? html : `<!doctype html><html><head></head><body>${html}</body></html>`);
-  const meta = pageMeta(document as unknown as Document);
+  const document = parsePage(html);
+  const meta = pageMeta(document);
   const pageTitle = meta['og:title'] ?? document.querySelector('title')?.textContent?.trim() ?? undefined;
-  const bodyLength = (document.body?.textContent ?? '').trim().length;
-  // Readability mutates the document it is given; the fallback below reads what is left of it.
+  for (const el of document.querySelectorAll('rt, rp')) el.remove();
+  removeFurniture(document);
   let article: ReturnType<Readability['parse']> = null;
-  if (bodyLength > 0) {
-    try {
-      article = new Readability(document as unknown as Document, { charThreshold: 200 }).parse();
-    } catch {
-      article = null;
-    }
+  try {
+    article = new Readability(document).parse();
+  } catch {
+    article = null;
   }
-  if (article?.content && (article.textContent ?? '').trim().length > 0) {
-    return { title: article.title?.trim() || pageTitle, html: article.content, meta };
+  const found = textLength(article?.textContent);
+  // Readability mutates the document it is given; the check reads a fresh copy.
+  const fresh = parsePage(html);
+  for (const el of fresh.querySelectorAll('rt, rp')) el.remove();
+  const blocks = fresh.body ? blockParagraphs(fresh.body) : [];
+  const blocksLength = blocks.reduce((n, p) => n + p.length + 1, 0);
+  if (article?.content && found > 0 && found >= SHORT_SHARE * blocksLength) {
+    return { title: article.title?.trim() || pageTitle, html: article.content, meta, method: 'readability' };
   }
-  const { document: again } = parseHTML(/<html[\s>]/i.test(html) ? html : `<!doctype html><html><body>${html}</body></html>`);
-  for (const el of again.querySelectorAll(NON_CONTENT)) el.remove();
+  if (blocksLength > 0) {
+    return {
+      title: article?.title?.trim() || pageTitle,
+      html: blocks.map((p) => `<p>${escapeHtml(p)}</p>`).join('\n'),
+      meta,
+      method: 'blocks',
+      // Readability choosing a short element is routine; finding nothing at all is worth saying.
+      warning: found === 0 ? 'no main article found by Readability; kept the text blocks of the page that read as article text' : undefined,
+    };
+  }
+  for (const el of fresh.querySelectorAll(NON_CONTENT)) el.remove();
   return {
     title: pageTitle,
-    html: again.body?.innerHTML ?? '',
+    html: fresh.body?.innerHTML ?? '',
     meta,
+    method: 'page',
     warning: 'no main article content found; using the text of the whole page body',
   };
 }
+
+const NON_CONTENT = 'script, style, noscript, nav, header, footer, aside, form, iframe, svg, template';
+
+const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 export function readHtml(html: string, id: string, source: SourceRef): RawDoc {
   const main = extractMain(html);

@@ -1,0 +1,63 @@
+// Page furniture out before the main text is looked for. Readability judges candidates by the
+// text inside them, so a long cookie notice, an author box or a comment thread can win over a
+// short article; and whatever sits inside the winner (share bars, related links) comes along.
+// Elements whose class, id or ARIA role names them as furniture (data/rules/furniture.json)
+// are removed first, except when one holds most of the page's text: then the name is
+// decoration on the article's own wrapper ("entry-content share-enabled"), and it stays.
+
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+interface FurnitureRules {
+  words: string[];
+  roles: string[];
+}
+
+const SHIPPED = fileURLToPath(new URL('../../data/rules/furniture.json', import.meta.url));
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+export interface FurnitureMatcher {
+  names: RegExp;
+  roles: RegExp;
+}
+
+export function loadFurniture(file = SHIPPED): FurnitureMatcher {
+  const rules = JSON.parse(readFileSync(file, 'utf8')) as FurnitureRules;
+  return {
+    // A word matches a whole class/id token or a hyphen/underscore-separated part of one.
+    names: new RegExp(`(?:^|[\\s_-])(?:${rules.words.map(escape).join('|')})(?:$|[\\s_-])`, 'i'),
+    roles: new RegExp(`^(?:${rules.roles.map(escape).join('|')})$`, 'i'),
+  };
+}
+
+const DEFAULT = loadFurniture();
+
+/** Elements never removed here, whatever they are called: the page's own frame. */
+const FRAME = new Set(['HTML', 'BODY', 'MAIN', 'ARTICLE']);
+
+/** Share of the body's text above which a furniture-named element is taken to be the article. */
+const MOST_OF_PAGE = 0.4;
+
+export function isFurnitureNamed(el: Element, m: FurnitureMatcher = DEFAULT): boolean {
+  const role = el.getAttribute('role');
+  if (role && m.roles.test(role)) return true;
+  const names = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;
+  return names.length > 1 && m.names.test(names);
+}
+
+/** Removes furniture from the document; returns how many elements went. */
+export function removeFurniture(document: Document, m: FurnitureMatcher = DEFAULT): number {
+  const body = document.body;
+  if (!body) return 0;
+  const total = (body.textContent ?? '').replace(/\s+/g, '').length;
+  let removed = 0;
+  for (const el of body.querySelectorAll('[class], [id], [role]')) {
+    if (FRAME.has(el.tagName.toUpperCase()) || !el.parentNode || !isFurnitureNamed(el, m)) continue;
+    const own = (el.textContent ?? '').replace(/\s+/g, '').length;
+    if (total > 0 && own / total > MOST_OF_PAGE) continue;
+    el.remove();
+    removed++;
+  }
+  return removed;
+}
