@@ -7,6 +7,7 @@ const BENCHMARKS: Record<string, () => Promise<{ run: () => Promise<void> }>> = 
   pipeline: () => import('./pipeline.ts'),
   extraction: () => import('./extraction.ts'),
   ingest: () => import('./ingest.ts'),
+  claims: () => import('./claims.ts'),
 };
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));

@@ -13,6 +13,7 @@ import * as reuse from './commands/reuse.ts';
 import * as trace from './commands/trace.ts';
 import * as recompute from './commands/recompute.ts';
 import * as cases from './commands/cases.ts';
+import * as match from './commands/match.ts';
 import * as serve from './commands/serve.ts';
 import * as migrate from './commands/migrate.ts';
 
@@ -26,7 +27,7 @@ program
   .showHelpAfterError();
 
 for (const c of [ingest, search, show, exportCmd, stats, demo]) c.register(program);
-for (const c of [cases]) c.register(program);
+for (const c of [cases, match]) c.register(program);
 serve.register(program);
 aliases.register(program);
 migrate.register(program);

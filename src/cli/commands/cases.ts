@@ -3,6 +3,7 @@
 import type { Command } from 'commander';
 import { action, CliError, err, out, printJson, withStore, wrap } from '../output.ts';
 import { importCasesFile } from '../../cases/import/index.ts';
+import { linkArticles } from '../../cases/index.ts';
 import type { CaseUpsertReport } from '../../store/repos/cases.ts';
 
 const BATCH = 1000;
@@ -21,8 +22,9 @@ export function register(program: Command) {
     .argument('<files...>', 'files to import')
     .option('--source <name>', 'source name, also the id prefix (default: from the format, e.g. euvsdisinfo, politifact)')
     .option('--verbose', 'also list records skipped with a warning')
+    .option('--no-link', 'do not re-link the stored articles to the cases afterwards')
     .action(
-      action(async (files: string[], o: { source?: string; verbose?: boolean }) => {
+      action(async (files: string[], o: { source?: string; verbose?: boolean; link: boolean }) => {
         const g = program.opts();
         if (o.source !== undefined && !/^[a-z][\w.-]*$/i.test(o.source)) throw new CliError(`--source must be a name like "euvsdisinfo" (letters, digits, . _ -), got ${JSON.stringify(o.source)}`, 2);
         return withStore(g, async (store) => {
@@ -52,7 +54,14 @@ export function register(program: Command) {
                   (r.duplicates ? `, ${r.duplicates} repeated ids merged` : ''),
               );
           }
-          if (g.json) printJson(reports);
+          // New or changed cases can change which stored articles repeat them: re-link them all.
+          const changed = reports.some((r) => r.inserted || r.updated);
+          let linked = null;
+          if (o.link && changed && (await store.articles.count())) {
+            linked = await linkArticles(store, await store.articles.ids());
+            if (!g.json) out(`linked ${linked.links} article-case pairs across ${linked.articles} stored articles`);
+          }
+          if (g.json) printJson({ files: reports, linked });
           return failed ? 1 : 0;
         });
       }),
