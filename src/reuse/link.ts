@@ -151,10 +151,15 @@ function decideDirection(X: ReuseDoc, Y: ReuseDoc, xCreditsY: Credit[], yCredits
   return { copy: null, evidence: ev };
 }
 
-/** Credits in `by` near its passage that name `of`'s outlet, or the outlet `of`'s quote was told to. */
+/**
+ * Credits in `by` near its passage that name `of`'s outlet. When `of`'s outlet is unknown and its
+ * copy says the speaker told outlet X ("al-Bayati told Press TV"), `of` is taken to be X's own
+ * report, so "according to Press TV" in `by` credits it; when `of`'s outlet is known and is not X,
+ * crediting X credits the common origin, not `of`.
+ */
 function creditsOf(by: ReuseDoc, span: { start: number; end: number }, of: ReuseDoc, ofQuote: QuoteInfo | null, c: PairContext): Credit[] {
   const credits = findCredits(by.text, span.start, span.end, by.outlet, c.outlets, c.s);
-  return credits.filter((cr) => (of.outlet && cr.outlet === of.outlet) || (ofQuote?.told_to === cr.outlet && !c.s.toldCues.includes(cr.cue)));
+  return credits.filter((cr) => (of.outlet && cr.outlet === of.outlet) || (!of.outlet && ofQuote?.told_to === cr.outlet && !c.s.toldCues.includes(cr.cue)));
 }
 
 const quoteSummary = (q: QuoteInfo | null) => (q ? { speaker: q.speaker, told_to: q.told_to, via: q.via, method: q.method, evidence: q.evidence } : null);
