@@ -13,7 +13,7 @@ import type { Store } from '../store/store.ts';
 import { createContext, ingestPaths, type IngestEvents, type IngestSummary, type PipelineOptions } from '../pipeline.ts';
 import { listFiles } from '../ingest/index.ts';
 import { CORPUS_STAGES, runCorpusStages } from '../corpus.ts';
-import { WorkerPool } from './pool.ts';
+import { prepareWorkers, WorkerPool } from './pool.ts';
 import { InlinePool } from './inline.ts';
 import type { Item, WorkerInit } from './protocol.ts';
 import { claimSource, localSource, pgDbOf, type FileSource } from './claims.ts';
@@ -81,6 +81,7 @@ export async function ingestParallel(
   const source = pg ? await claimSource(pg, files) : localSource(files, corpusMarker(store, opts));
   if ('key' in source) s.batch = source.key as string;
   const init: WorkerInit = { rules: opts.rules, outlets: opts.outlets, extra: opts.extra, now: (opts.now ?? new Date()).toISOString() };
+  if (opts.workers > 0) await prepareWorkers();
   const pool = opts.workers > 0 ? new WorkerPool(opts.workers, init) : new InlinePool(init);
 
   // Slots in input order; the writer consumes them front to back.

@@ -3,75 +3,29 @@
 // bug) fails only its current task and is replaced, so one bad input cannot stop the batch.
 
 import { Worker } from 'node:worker_threads';
-import { createRequire } from 'node:module';
-import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
-import { join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
+import { bundle } from './bundle.ts';
 import type { Task, TaskResult, WorkerInit } from './protocol.ts';
 
 const BOOTSTRAP = new URL('./bootstrap.mjs', import.meta.url);
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
 /** Heap per worker: room for a 64 MB page's DOM, small enough that a runaway input dies alone. */
 const WORKER_HEAP_MB = 1536;
 
 let entry: URL | null = null;
 
-/** A key that changes whenever any source file or the installed packages change. */
-function sourceKey(): string {
-  const h = createHash('sha256');
-  const walk = (dir: string) => {
-    for (const e of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
-      const p = join(dir, e.name);
-      if (e.isDirectory()) walk(p);
-      else if (/\.(ts|mjs|js|json)$/.test(e.name)) {
-        const st = statSync(p);
-        h.update(`${p}:${st.size}:${st.mtimeMs}\n`);
-      }
-    }
-  };
-  walk(ROOT + 'src');
-  for (const f of ['package.json', 'package-lock.json']) if (existsSync(ROOT + f)) h.update(`${f}:${statSync(ROOT + f).mtimeMs}\n`);
-  return h.digest('hex').slice(0, 16);
-}
-
 /**
- * The worker's code. Loading it through tsx costs every worker seconds of start-up (each thread
- * compiles the pipeline and resolves hundreds of package files), so it is bundled with esbuild
- * (tsx's own compiler) into one plain JavaScript file, kept until a source file changes. The
- * bundle sits two folders below the project root, like every module under src/, so the
- * `new URL('../../data/…', import.meta.url)` paths the pipeline uses for its data files still
- * resolve. Without esbuild (or a writable node_modules), the tsx bootstrap is used.
+ * The worker's code: bundled once into plain JavaScript (see bundle.ts), since loading it through
+ * tsx costs every worker thread seconds of start-up. Without esbuild (or a writable
+ * node_modules), the tsx bootstrap is used.
  */
-function workerEntry(): URL {
-  if (entry) return entry;
+export async function prepareWorkers(): Promise<void> {
+  if (entry) return;
   try {
-    const dir = ROOT + 'node_modules/.echotrace-worker/';
-    const out = `${dir}ingest-worker-${sourceKey()}.mjs`;
-    if (!existsSync(out)) {
-      const esbuild = createRequire(import.meta.url)('esbuild') as typeof import('esbuild');
-      mkdirSync(dir, { recursive: true });
-      const tmp = `${out}.${process.pid}.tmp`;
-      esbuild.buildSync({
-        entryPoints: [fileURLToPath(new URL('./worker.ts', import.meta.url))],
-        outfile: tmp,
-        bundle: true,
-        platform: 'node',
-        format: 'esm',
-        target: 'node20',
-        logLevel: 'silent',
-        // CommonJS packages inside an ES module bundle still call require().
-        banner: { js: "import { createRequire as __echotraceRequire } from 'node:module'; const require = __echotraceRequire(import.meta.url);" },
-      });
-      for (const old of readdirSync(dir)) if (old.startsWith('ingest-worker-') && old.endsWith('.mjs')) rmSync(dir + old, { force: true });
-      renameSync(tmp, out); // atomic: a concurrent process sees the whole file or none
-    }
-    entry = pathToFileURL(out);
+    entry = pathToFileURL(await bundle('src/parallel/worker.ts', 'ingest-worker'));
   } catch {
     entry = BOOTSTRAP;
   }
-  return entry;
 }
 
 interface Pending {
@@ -85,12 +39,13 @@ export class WorkerPool {
   private queue: Pending[] = [];
   private closed = false;
 
+  /** Call `await prepareWorkers()` first, or the workers start slowly through tsx. */
   constructor(readonly size: number, private init: WorkerInit) {
     for (let i = 0; i < size; i++) this.idle.push(this.spawn());
   }
 
   private spawn(): Worker {
-    const w = new Worker(workerEntry(), { workerData: this.init, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } });
+    const w = new Worker(entry ?? BOOTSTRAP, { workerData: this.init, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } });
     w.on('message', (r: TaskResult) => {
       const p = this.busy.get(w);
       this.busy.delete(w);
