@@ -103,7 +103,9 @@ export function findIndirect(doc: QuoteDoc, direct: RawQuote[], fragments: MarkS
       const prev = k > k0 ? toks[k - 1] : null;
       if (prev && (NOUN_BEFORE.test(prev.lower) || prev.poss) && !prev.cap) continue;
       if (prev?.poss) continue;
-      if (v.form === 'base' && !(prev && MODAL_BEFORE.test(prev.lower))) continue;
+      if (v.form === 'base' && prev && (prev.lower === 'to' || /^(?:a|an|the)$/.test(prev.lower)) && !MODAL_BEFORE.test(prev.lower)) continue;
+      // A verb inside the content of an attribution found before it in this sentence is part of that content.
+      if (out.some((q) => q.parts[0].start <= t.start && q.parts.at(-1)!.end > t.start && q.cue && q.cue.start >= sent.start)) continue;
       if (v.lemma === 'quote' || v.lemma === 'read') continue;
       const lemma = v.lemma;
       // Forward: look for "that" a few words on; else a clause (or any object for report/decry/slam...).

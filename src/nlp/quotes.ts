@@ -125,9 +125,16 @@ function attributionAfter(doc: QuoteDoc, m: MarkSpan, limit: number): RawQuote |
 function attributionBefore(doc: QuoteDoc, m: MarkSpan, sent: Sentence, prior: RawQuote[]): RawQuote | null {
   const from = Math.max(sent.start, ...prior.filter((q) => q.parts.at(-1)!.end <= m.start && q.parts.at(-1)!.end >= sent.start).map((q) => q.parts.at(-1)!.end));
   const before = doc.text.slice(from, m.start);
-  if (!/[,:]\s*$/.test(before) && !/\b(?:that|saying|adding|as)\s*$/i.test(before)) return null;
+  if (!/[,:]\s*$/.test(before) && !/\b(?:saying|adding|as)\s*$/i.test(before)) return null;
   const cue = cueIn(doc, from, m.start, true);
-  if (!cue) return null;
+  if (!cue) {
+    // "Sen. Warren: “…”": a name and a colon right before the quotation.
+    const colon = /:\s*$/.exec(before);
+    const who = colon && doc.mentions.find((x) => x.type === 'person' && x.end <= m.start && /^\s*:\s*$/.test(doc.text.slice(x.end, m.start)));
+    if (!who) return null;
+    const c = from + colon!.index;
+    return { kind: 'direct', parts: [{ start: m.start, end: m.end }], cue: { start: c, end: c + 1, lemma: 'colon' }, speaker: findSpeaker(doc, who.start, who.end), via: [], method: 'quote-marks:name-colon' };
+  }
   const t = doc.tokens[cue.k];
   if (tokenAt(doc.tokens, m.start) - cue.k > 8) return null;
   const speaker = cue.form === 'participle' ? participleSubject(doc, from, t.start, prior) : findSpeaker(doc, from, t.start);
@@ -156,10 +163,16 @@ function directQuotes(doc: QuoteDoc): { quotes: RawQuote[]; fragments: MarkSpan[
     const inSent = quotes.filter((q) => q.parts.at(-1)!.end >= sentenceOf(doc.sentences, m.start).start);
     const q = attributionAfter(doc, m, limit) ?? attributionBefore(doc, m, sentenceOf(doc.sentences, m.start), inSent);
     if (q) {
-      // “A,” he said, “B.”: the next quotation continues this one when only the attribution lies between.
-      if (next && q.method === 'quote-marks:after' && next.start === limit && /[,:]\s*$/.test(doc.text.slice(m.end, next.start)) && next.start < para.end) {
-        q.parts.push({ start: next.start, end: next.end });
-        i++;
+      // “A,” he said, “B.” and “A,” he said. “B.”: the next quotation in the paragraph continues this
+      // one when only the attribution lies between; so do quotations that follow it straight on.
+      if (q.method === 'quote-marks:after') {
+        let from = q.cue!.end;
+        while (i + 1 < marks.length && marks[i + 1].start < para.end && /^[^“”"\n]{0,120}?[.,:;]\s*$/.test(doc.text.slice(from, marks[i + 1].start))) {
+          q.parts.push({ start: marks[i + 1].start, end: marks[i + 1].end });
+          from = marks[i + 1].end;
+          i++;
+          if (!/^\s*$/.test(doc.text.slice(from, marks[i + 1]?.start ?? from))) break;
+        }
       }
       quotes.push(q);
       continue;
@@ -167,8 +180,10 @@ function directQuotes(doc: QuoteDoc): { quotes: RawQuote[]; fragments: MarkSpan[
     // A whole paragraph in quotation marks right after a quoted paragraph continues that speaker.
     const prev = quotes.at(-1);
     const words = doc.text.slice(m.start, m.end).split(/\s+/).length;
-    if (m.start === para.start && words >= 5 && prev && paragraphOf(doc.text, prev.parts.at(-1)!.end - 1).end + 1 >= para.start - 2) {
-      quotes.push({ kind: 'direct', parts: [{ start: m.start, end: m.end }], cue: null, speaker: prev.speaker, via: prev.via, method: 'quote-marks:continued' });
+    // It is the same quotation going on: one quote, one more part.
+    if (m.start === para.start && words >= 3 && prev && paragraphOf(doc.text, prev.parts.at(-1)!.end - 1).end + 1 >= para.start - 2) {
+      prev.parts.push({ start: m.start, end: m.end });
+      prev.method += '+continued';
       continue;
     }
     fragments.push(m);
