@@ -26,6 +26,8 @@ export interface ReuseSettings {
   boilerplateDf: { min: number; fraction: number; max: number };
   /** A passage shared by articles of one outlet and recurring in this many of them is the outlet's boilerplate. */
   sameOutletRecurring: number;
+  /** Store boilerplate passages as links of kind "boilerplate" (by default they are only counted). */
+  keepBoilerplate?: boolean;
   /** Characters each side of a passage searched for a credit. */
   creditWindow: number;
   creditBefore: string[];

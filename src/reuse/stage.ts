@@ -141,9 +141,9 @@ export async function updateReuse(store: Store, changed: string[], ctx: StageCon
       if (!passages.length) continue;
       await cache.withQuotes(X);
       await cache.withQuotes(Y);
-      for (const l of linkPair(X, Y, { s, outlets, df: dfOf, maxDf }, passages)) {
-        // Boilerplate is recognised and counted, not stored: it is not reuse.
-        if (l.kind === 'boilerplate') stats.byKind.boilerplate = (stats.byKind.boilerplate ?? 0) + 1;
+      for (const l of linkPair(X, Y, { s, outlets, df: dfOf, maxDf, keepBoilerplate: s.keepBoilerplate }, passages)) {
+        // Boilerplate is recognised and counted, and stored only when asked for: it is not reuse.
+        if (l.kind === 'boilerplate' && !s.keepBoilerplate) stats.byKind.boilerplate = (stats.byKind.boilerplate ?? 0) + 1;
         else pending.push(l);
       }
     }
