@@ -182,7 +182,13 @@ export class FrameFinder {
         const after = ms.filter((x) => x.start >= cueEnd);
         const before = ms.filter((x) => x.end <= cueStart).reverse();
         // Passive: "airdropped by the US-led coalition for ISIL": the agent follows "by".
-        const byAgent = after.find((x) => this.wordsBetween(text, cueEnd, x.start) <= 3 && /^\s*(?:\S+\s+)?by\b/i.test(text.slice(cueEnd, x.start)));
+        // Likewise "regrouping with the help of Halvardian troops": the agent follows "with the help of".
+        const withThe = /\bwith\s+(?:the\s+)?$/i.test(text.slice(Math.max(0, cueStart - 12), cueStart));
+        const byAgent = after.find(
+          (x) =>
+            this.wordsBetween(text, cueEnd, x.start) <= 3 &&
+            (/^\s*(?:\S+\s+)?by\b/i.test(text.slice(cueEnd, x.start)) || (withThe && /^\s+of\b/i.test(text.slice(cueEnd, x.start)))),
+        );
         const actor = byAgent ?? before.find((x) => this.lex.actorTypes.includes(x.type) && !this.isLocation(text, x));
         if (!actor) continue;
         let object = after.find(
