@@ -338,6 +338,35 @@ describe('demo corpus', () => {
     }
     expect(missing, 'alias mentions not found').toEqual([]);
     expect(mentions("Kata'ib al-Fajr").concat(mentions('Kata’ib al-Fajr')).every((e: Json) => e.entity === 'kataib-al-fajr')).toBe(true);
+    // Different groups stay apart even where they share words or stand in one sentence.
+    const ids = (surface: string) => new Set(mentions(surface).map((e: Json) => e.entity));
+    for (const [x, y] of [['Dawn Battalions', "Saraya al-Difa'"], ['Ansar al-Raya', "Saraya al-Difa'"], ['Halvardian Joint Task Force', 'Ansar al-Raya']]) {
+      for (const e of ids(x)) expect(ids(y).has(e), `${x} and ${y} merged into ${e}`).toBe(false);
+    }
+  });
+
+  it('keeps people who are not in the alias table one entity each, named in full and by surname', (ctx) => {
+    needs(ctx, 'entity spans', hasEntities());
+    // Hard: within one article, the surname later is the person named in full before (issue 3).
+    const within: [string, string, string][] = [
+      ['ledger-2025-01-15-dunmere-bomb', 'Anton Vell', 'Vell'],
+      ['cpw-2025-04-09-aar-commander-killed', 'Leon Aster', 'Aster'],
+      ['valor-senna-laboratories', "Nadia al-Sa'di", "Al-Sa'di"],
+    ];
+    for (const [id, full, short] of within) {
+      const ent = (t: string) => art(id).entities.find((e: Json) => name(e.text) === name(t))?.entity;
+      expect(ent(full), `${id}: ${full}`).toBeTruthy();
+      expect(ent(short), `${id}: ${short} is ${full}`).toBe(ent(full));
+    }
+    // Soft: across articles, and with a title before the name ("Lawmaker Nadia al-Sa'di",
+    // "Tarvenian President Ilyas Morrow"), the person should still be one entity without the title.
+    const sadi = new Set(doc.articles.flatMap((a: Json) => a.entities.filter((e: Json) => /Sa.di$/.test(e.text)).map((e: Json) => e.entity)));
+    shortfall(sadi.size === 1, `Nadia al-Sa'di is ${sadi.size} entities: ${[...sadi].join(', ')}`);
+    const titled = doc.articles.flatMap((a: Json) => a.entities.filter((e: Json) => e.type === 'person' && /^(Tarvenian |Transport |Defence )?(President|Minister|Lawmaker|Colonel)\b/.test(e.text)).map((e: Json) => `${a.id}: "${e.text}"`));
+    shortfall(titled.length === 0, `titles taken into person names: ${titled.join('; ')}`);
+    // Soft: the Sarn river is not the town of Bir Sarn (a different name, not a variant).
+    const sarn = mentions('Sarn').filter((e: Json) => e.entity === mentions('Bir Sarn')[0]?.entity);
+    shortfall(sarn.length === 0, `"Sarn" (the river) merged with "Bir Sarn" (the town) in ${[...new Set(sarn.map((e: Json) => e.article))].join(', ')}`);
   });
 
   // ---- relative dates (issue 3) ------------------------------------------------------------
