@@ -86,9 +86,12 @@ describe.skipIf(!existsSync(CHROMIUM))('web UI in headless Chromium', () => {
     const caps = await capabilities(seedsStore);
     if (caps.narratives) {
       // One recurring narrative runs through the five: its card holds every title.
+      expect(await page.locator('.narrative').count()).toBe(1);
       const card = page.locator('.narrative').first();
       await expect(card.locator('h2').innerText()).resolves.not.toBe('');
       await expect(card.locator('.timeline svg rect').count()).resolves.toBeGreaterThan(0);
+      const inCard = await card.innerText();
+      for (const t of titles) expect(inCard).toContain(t);
     } else {
       await expect(page.locator('.empty-title').innerText()).resolves.toContain('No narratives');
     }

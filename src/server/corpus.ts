@@ -52,8 +52,21 @@ export async function corpusTables(store: Store): Promise<Tables> {
   return tables;
 }
 
-/** Forget cached sections (after an ingest through the API). */
-export const invalidate = (store: Store) => void caches.delete(store);
+/** Forget cached sections and stats (after an ingest through the API). */
+export const invalidate = (store: Store) => void (caches.delete(store), statsCache.delete(store));
+
+// Store statistics count every layer row (a second or more at 20,000 articles); every page load of
+// the UI asks for them, so they are kept like the sections.
+const statsCache = new WeakMap<Store, { key: string; at: number; stats: Awaited<ReturnType<Store['stats']>> }>();
+
+export async function cachedStats(store: Store) {
+  const key = await storeKey(store);
+  const hit = statsCache.get(store);
+  if (hit && hit.key === key && Date.now() - hit.at < CACHE_MS * 2) return hit.stats;
+  const stats = await store.stats();
+  statsCache.set(store, { key, at: Date.now(), stats });
+  return stats;
+}
 
 export const narratives = async (store: Store) => (await corpusTables(store)).narratives as Narrative[];
 export const stories = async (store: Store) => (await corpusTables(store)).stories as Story[];

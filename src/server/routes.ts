@@ -6,7 +6,7 @@ import type { Store, ArticleFilter } from '../store/store.ts';
 import { exportArticle } from '../export/build.ts';
 import { DateParam, HttpError, Id, Limit, monthBound, notFound, Offset, page, route, slicePage, type RouteDef } from './route.ts';
 import * as S from './schemas.ts';
-import { capabilities, narratives, outletGraph, provenance, stories, summaries, type Narrative, type Story } from './corpus.ts';
+import { cachedStats, capabilities, narratives, outletGraph, provenance, stories, summaries, type Narrative, type Story } from './corpus.ts';
 import { caseLabels, getCase, listCases, matchesOfCase } from './cases.ts';
 import { ingestRoute } from './ingest.ts';
 
@@ -17,7 +17,10 @@ const SAMPLE = 8;
 async function withSample<T extends Narrative | Story>(store: Store, g: T, sample = SAMPLE) {
   const { articles, ...rest } = g;
   const first = (await store.articles.list({ ids: articles, limit: sample })) ?? [];
-  return { ...rest, articleCount: articles.length, sample: first };
+  const ents = ((rest as { entities?: unknown }).entities as string[] | undefined) ?? [];
+  const entityNames: Record<string, string> = {};
+  for (const id of ents) entityNames[id] = (await store.entities.get(id))?.name ?? id;
+  return { ...rest, articleCount: articles.length, sample: first, ...(ents.length || 'entities' in rest ? { entityNames } : {}) };
 }
 
 async function articleFilter(store: Store, q: { outlet?: string; from?: string; to?: string; narrative?: string; story?: string; entity?: string }): Promise<ArticleFilter> {
@@ -55,7 +58,7 @@ export const routes: RouteDef[] = [
     response: S.StatsSchema,
     errors: [],
     async handler({ store, c }) {
-      const s = await store.stats();
+      const s = await cachedStats(store);
       return { store: store.kind, ...s, capabilities: await capabilities(store), writable: !!c.get('writable' as never) };
     },
   }),

@@ -50,6 +50,8 @@ const NarrativeBase = ExportSchema.shape.narratives.element;
 export const TimelinePointSchema = NarrativeBase.shape.timeline.element;
 export const NarrativeSchema = NarrativeBase.omit({ articles: true }).extend({
   articleCount: z.number().int(),
+  /** Display names of `entities`, by id. */
+  entityNames: z.record(z.string(), z.string()),
   /** The first articles of the narrative, by date; the rest through /api/articles?narrative=ID. */
   sample: z.array(ArticleSummarySchema),
 });

@@ -47,7 +47,7 @@ export interface ArticleDetail { article: Article; related: Record<string, Artic
 export interface TimelinePoint { period: string; outlet: string | null; stance: string | null; count: number }
 export interface Narrative {
   id: string; label: string; claim: string | null; entities: string[]; stories: string[];
-  timeline: TimelinePoint[]; cases: string[]; articleCount: number; sample: ArticleSummary[];
+  timeline: TimelinePoint[]; cases: string[]; articleCount: number; sample: ArticleSummary[]; entityNames?: Record<string, string>;
   representative?: { article: string; span: TextSpan } | null;
 }
 export interface Story { id: string; label: string; start?: string | null; end?: string | null; articleCount: number; sample: ArticleSummary[] }

@@ -7,3 +7,7 @@ export function outletColor(id: string): string {
   for (let i = 0; i < id.length; i++) h = (h * 31 + id.charCodeAt(i)) >>> 0;
   return PALETTE[h % PALETTE.length]!;
 }
+
+/** Distinct colours for the few series of one chart (Tableau 10), by position. */
+const SERIES = ['#4e79a7', '#f28e2b', '#e15759', '#59a14f', '#b07aa1', '#76b7b2', '#edc948', '#9c755f', '#ff9da7', '#5c6b7a'];
+export const chartColor = (i: number) => SERIES[i % SERIES.length]!;

@@ -169,6 +169,9 @@ function QuoteCard({ q, onClose }: { q: Quote; selected?: boolean; onClose: () =
   );
 }
 
+/** The fullest way the article names an entity ("Damian Hockney" over "Hockney"). */
+const longest = (forms: Set<string>) => [...forms].reduce((x, y) => (y.length > x.length ? y : x));
+
 function Entities({ a }: { a: Article }) {
   const groups = new Map<string, { type: string; forms: Set<string>; n: number }>();
   for (const e of a.entities) {
@@ -180,8 +183,8 @@ function Entities({ a }: { a: Article }) {
     <ul class="plain entities">
       {[...groups].sort((x, y) => y[1].n - x[1].n).map(([id, g]) => (
         <li>
-          <a href={href('articles', { entity: id })} title="articles mentioning this entity">{[...g.forms][0]}</a>
-          <span class="muted small"> · {g.type}{g.n > 1 ? ` · ${g.n}×` : ''}{g.forms.size > 1 ? ` · also “${[...g.forms].slice(1).join('”, “')}”` : ''}</span>
+          <a href={href('articles', { entity: id })} title="articles mentioning this entity">{longest(g.forms)}</a>
+          <span class="muted small"> · {g.type}{g.n > 1 ? ` · ${g.n}×` : ''}{g.forms.size > 1 ? ` · also “${[...g.forms].filter((f) => f !== longest(g.forms)).join('”, “')}”` : ''}</span>
         </li>
       ))}
     </ul>

@@ -45,13 +45,13 @@ function NarrativeCard({ n, names }: { n: Narrative; names: Record<string, strin
       <header>
         <h2><a href={href('articles', { narrative: n.id })}>{n.label}</a></h2>
         <p class="meta">
-          {n.articleCount} article{n.articleCount === 1 ? '' : 's'} · {new Set(n.timeline.map((t) => t.outlet)).size} outlets
+          {n.articleCount} article{n.articleCount === 1 ? '' : 's'} · {new Set(n.timeline.map((t) => t.outlet).filter(Boolean)).size} outlets
           {Object.entries(byStance).map(([s, c]) => <Chip kind={`stance ${s}`}>{c} {s}</Chip>)}
           {n.cases.length ? <Chip kind="debunk">{n.cases.length} known debunk{n.cases.length > 1 ? 's' : ''}</Chip> : null}
         </p>
       </header>
-      {n.claim ? <blockquote class="claim">{n.claim}</blockquote> : null}
-      {n.entities.length ? <p class="entities small">{n.entities.map((e) => <a class="chip entity" href={href('articles', { entity: e })}>{e}</a>)}</p> : null}
+      {n.claim && n.claim.trim().toLowerCase() !== n.label.trim().toLowerCase() ? <blockquote class="claim">{n.claim}</blockquote> : null}
+      {n.entities.length ? <p class="entities small">{n.entities.map((e) => <a class="chip entity" href={href('articles', { entity: e })} title="articles mentioning it">{n.entityNames?.[e] ?? e}</a>)}</p> : null}
       <Timeline points={n.timeline} outletNames={names} />
       <ul class="articles">{n.sample.map((a) => <ArticleRow a={a} />)}</ul>
       {n.articleCount > n.sample.length ? <p class="small"><a href={href('articles', { narrative: n.id })}>All {n.articleCount} articles of this narrative →</a></p> : null}
