@@ -31,7 +31,8 @@ function contentEnd(doc: QuoteDoc, from: number, sent: Sentence, directStarts: n
   if (cut) end = from + cut.index;
   while (end > from && /[\s,;:.!?“"(—–-]/.test(doc.text[end - 1])) end--;
   // keep a closing quotation mark that belongs to a fragment inside the content
-  if (/[”"]/.test(doc.text[end] ?? '') && doc.text.slice(from, end).includes('“')) end++;
+  const inner = doc.text.slice(from, end);
+  if (/[”"]/.test(doc.text[end] ?? '') && (inner.includes('“') || (inner.match(/"/g)?.length ?? 0) % 2 === 1)) end++;
   return end;
 }
 

@@ -125,7 +125,7 @@ function attributionAfter(doc: QuoteDoc, m: MarkSpan, limit: number): RawQuote |
 function attributionBefore(doc: QuoteDoc, m: MarkSpan, sent: Sentence, prior: RawQuote[]): RawQuote | null {
   const from = Math.max(sent.start, ...prior.filter((q) => q.parts.at(-1)!.end <= m.start && q.parts.at(-1)!.end >= sent.start).map((q) => q.parts.at(-1)!.end));
   const before = doc.text.slice(from, m.start);
-  if (!/[,:]\s*$/.test(before) && !/\b(?:saying|adding|as)\s*$/i.test(before)) return null;
+  if (!/[,:]\s*$/.test(before) && !/\b(?:saying|adding)\s*$/i.test(before)) return null;
   const cue = cueIn(doc, from, m.start, true);
   if (!cue) {
     // "Sen. Warren: “…”": a name and a colon right before the quotation.

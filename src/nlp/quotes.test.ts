@@ -1,0 +1,151 @@
+// Quotes on real sentences: the sample articles (../shared/corpus/seeds) and the demo corpus
+// (examples/). Each construction the issue names has a case here.
+
+import { describe, expect, it } from 'vitest';
+import { fileURLToPath } from 'node:url';
+import { quotesOf, quoteWith } from './test-helpers.ts';
+
+const DEMO_ALIASES = fileURLToPath(new URL('../../examples/aliases.json', import.meta.url));
+
+describe('direct quotes', () => {
+  const text =
+    'TEHRAN (FNA)- The US forces in Western Iraq are relocating ISIL ringleaders from Syria to Wadi Houran region in Western al-Anbar province after the area was cleansed by Hashd al-Shaabi (Iraqi popular forces), an official revealed.\n\n' +
+    '“After the US forces prevented Iraqi forces from approaching Wadi Houran and the Western desert of al-Anbar, finally, Hashd al-Shaabi could remove the existing obstacles and defeat the ISIL terrorists in the region and cleanse Wadi Houran completely,” Head of Badr Organization’s Office in al-Anbar Qusai al-Anbari told the Arabic-language al-Ma’aloumeh news website on Sunday.\n\n' +
+    '“But after the cleansing operations, the US forces stationed near the region facilitated the trafficking of the ISIL terrorists and their transfer to Wadi Houran and the Western desert by reopening a number of roads and heliborne operations,” he added.\n\n' +
+    '“The US Army troops are preparing and training the ISIL militants in al-Qadaf and Wadi al-Houran regions of Al-Anbar province with the aim of carrying out terrorist attacks and restarting insecurity in Iraq,” al-Ma’aloumeh quoted Kazim al-Haaj, an Iraqi security expert, as saying.';
+  const qs = quotesOf(text);
+
+  it('takes the speaker and the role from a title before the name, and told_to from "told the Arabic-language … news website"', () => {
+    const q = quoteWith(qs, 'finally, Hashd al-Shaabi could remove')!;
+    expect(q.kind).toBe('direct');
+    expect(q.content.text.startsWith('“After the US forces')).toBe(true);
+    expect(text.slice(q.content.start, q.content.end)).toBe(q.content.text);
+    expect(q.speaker).toMatchObject({ text: 'Qusai al-Anbari', entity: 'qusai-al-anbari', role: 'Head of Badr Organization’s Office in al-Anbar', anonymous: false });
+    expect(q.cue?.text).toBe('told');
+    expect(q.told_to).toMatchObject({ text: 'al-Ma’aloumeh', entity: 'al-maaloumeh' });
+    expect(q.sourcing).toBe('named');
+  });
+
+  it('resolves "he added" to the previous speaker', () => {
+    const q = quoteWith(qs, 'facilitated the trafficking')!;
+    expect(q.speaker).toMatchObject({ text: 'he', name: 'Qusai al-Anbari', entity: 'qusai-al-anbari' });
+    expect(q.evidence.antecedent?.text).toBe('Qusai al-Anbari');
+  });
+
+  it('reads "X quoted Y, role, as saying" as Y speaking via X', () => {
+    const q = quoteWith(qs, 'preparing and training the ISIL militants')!;
+    expect(q.speaker).toMatchObject({ name: 'Kazim al-Haaj', role: 'an Iraqi security expert' });
+    expect(q.via.map((v) => v.entity)).toEqual(['al-maaloumeh']);
+    expect(q.told_to).toBeNull();
+  });
+
+  it('finds indirect speech whose attribution closes the sentence ("…, an official revealed.")', () => {
+    const q = quoteWith(qs, 'relocating ISIL ringleaders')!;
+    expect(q.kind).toBe('indirect');
+    expect(q.speaker).toMatchObject({ text: 'an official', anonymous: true });
+    expect(q.sourcing).toBe('anonymous');
+  });
+
+  it('reads "was quoted by X as saying" as a relay', () => {
+    const t = '“The Americans and the ISIL terrorists are repeating the same scenario they played during the collapse of Mosul in 2014,” Qasim al-Ma’amouri, the commander of Hashd al-Shaabi’s Division 26, was quoted by al-Ma’aloumeh as saying.';
+    const [q] = quotesOf(t);
+    expect(q.speaker).toMatchObject({ name: 'Qasim al-Ma’amouri', role: 'the commander of Hashd al-Shaabi’s Division 26' });
+    expect(q.via[0]?.entity).toBe('al-maaloumeh');
+  });
+
+  it('keeps an interrupted quote as one quote in two parts (“A,” he said, “B.”)', () => {
+    const t =
+      'Qasim al-Nouri, head of the Saraya al-Difa\' office in al-Hadra province, said on Sunday that Halvardian troops were bringing commanders back.\n\n' +
+      '“Yet only days later the Halvardian units camped on the ridge reopened the old smuggling tracks and began landing helicopters at night near the dry riverbed,” he said, “and they are not delivering flour.”';
+    const q = quoteWith(quotesOf(t, [DEMO_ALIASES]), 'Yet only days later')!;
+    expect(q.parts).toHaveLength(2);
+    expect(q.parts[1].text).toBe('“and they are not delivering flour.”');
+    expect(q.speaker?.name).toMatch(/Nouri/);
+  });
+
+  it('joins “A,” he said. “B.” in one paragraph, and reads a quote inside a quote as part of the content', () => {
+    const t =
+      'Yasir al-Kharrat, a member of the local council, spoke to reporters.\n\n“One of the shepherds told our people, ‘The helicopters come without lights, and they leave empty,’ and that is what we are telling the world,” he said. “Nobody listens.”';
+    const q = quoteWith(quotesOf(t), 'One of the shepherds')!;
+    expect(q.content.text).toContain('‘The helicopters come without lights, and they leave empty,’');
+    expect(q.parts.map((p) => p.text)).toEqual([expect.stringContaining('what we are telling the world'), '“Nobody listens.”']);
+    expect(q.speaker?.name).toBe('Yasir al-Kharrat');
+  });
+
+  it('continues a quotation over paragraphs when the next paragraph reopens it', () => {
+    const t = '“We will not leave,” the minister said on Monday, “until the job is done.\n\n“And the job is far from done,” he told the Arabic-language al-Ma’aloumeh news website.';
+    const qs2 = quotesOf(t);
+    expect(qs2).toHaveLength(2);
+    expect(qs2[0].parts).toHaveLength(2);
+    expect(qs2[1].told_to?.entity).toBe('al-maaloumeh');
+  });
+});
+
+describe('partial and indirect quotes', () => {
+  it('makes "decried these claims as “absurd.”" a partial quote of the body that said it', () => {
+    const [q] = quotesOf('The White House has decried these claims as “absurd.”');
+    expect(q.kind).toBe('partial');
+    expect(q.content.text).toContain('absurd');
+    expect(q.speaker).toMatchObject({ entity: 'white-house' });
+  });
+
+  it('finds "said that", "told Y that", and "according to X"', () => {
+    const t =
+      'Nadia al-Sa\'di, a member of parliament\'s health committee, told Valor that the Senna Water Institute was "a laboratory for experiments on our people disguised as a water project".\n\n' +
+      'According to a letter the lawmaker said she had sent to the health ministry, at least 40 residents had been tested by the institute since the autumn. Valor could not see the letter.';
+    const qs = quotesOf(t, [DEMO_ALIASES]);
+    const told = quoteWith(qs, 'Senna Water Institute')!;
+    expect(told.kind).toBe('partial');
+    expect(told.speaker?.name).toBe("Nadia al-Sa'di");
+    expect(told.speaker?.role).toBe("a member of parliament's health committee");
+    const letter = quoteWith(qs, 'at least 40 residents')!;
+    expect(letter.cue?.text).toBe('According to');
+    expect(letter.sourcing).toBe('documentary');
+  });
+
+  it('resolves "the politician" and "the official" to the earlier speaker they describe', () => {
+    const t =
+      'US forces have transferred the Islamic State (IS) terrorists out of Syria and into Iraq, Mohammed Mahdi al-Bayati, a key member of the Badr Organization, a powerful Iraqi Shia political and militia group, has claimed.\n\n' +
+      'The politician clarified that the terrorists were being transferred into Iraq’s northwest.\n\n' +
+      'In relevant remarks in February, a senior Iraqi official, speaking on condition of anonymity, disclosed that Washington is the main cause of ISIL’s survival in his country.\n\n' +
+      '“We have compelling evidence that a US helicopter landed in Albu Arim palms of Fallujah city to take out the ISIL leaders,” the official told FNA at the time.';
+    const qs = quotesOf(t);
+    expect(quoteWith(qs, 'out of Syria and into Iraq')!.speaker).toMatchObject({ name: 'Mohammed Mahdi al-Bayati', role: 'a key member of the Badr Organization' });
+    expect(quoteWith(qs, 'transferred into Iraq’s northwest')!.speaker).toMatchObject({ text: 'The politician', entity: 'mohammed-mahdi-al-bayati' });
+    const anon = quoteWith(qs, 'main cause of ISIL')!;
+    expect(anon.speaker).toMatchObject({ text: 'a senior Iraqi official', anonymous: true });
+    const direct = quoteWith(qs, 'compelling evidence')!;
+    expect(direct.speaker).toMatchObject({ text: 'the official', anonymous: true, role: 'a senior Iraqi official' });
+    expect(direct.told_to?.entity).toBe('fars');
+    expect(direct.sourcing).toBe('anonymous');
+  });
+
+  it('tells "told Press TV" from "told al-Maalomah …, according to Press TV" (who spoke to whom)', () => {
+    const q001 = quotesOf('“Eyewitnesses living along the border with Syria have informed security officials that American forces are conducting extensive airborne transfers of Daesh terrorists from Syria to Iraq,” al-Bayati told Press TV, using the Arabic acronym of the group.')[0];
+    const q003 = quotesOf('“Eyewitnesses living along the border with Syria have informed security officials that American forces are conducting extensive airborne transfers of Daesh terrorists from Syria to Iraq,” Mohammed Mahdi al-Bayati told al-Maalomah news agency on Sunday, according to Press TV.')[0];
+    expect(q001.told_to?.entity).toBe('press-tv');
+    expect(q001.via).toEqual([]);
+    expect(q003.told_to?.entity).toBe('al-maaloumeh');
+    expect(q003.via.map((v) => v.entity)).toEqual(['press-tv']);
+    expect(q003.sourcing).toBe('hearsay'); // the speaker passes on what eyewitnesses told officials
+  });
+
+  it('takes the subject of the sentence for a participle cue ("…, reiterating that …")', () => {
+    const t = 'The presence of US forces presents a serious quandary for new Iraqi prime minister Mustafa al-Kadhimi.\nOn Saturday, he met US Ambassador Matthew Tueller in Baghdad, reiterating that Iraq would not be a ground for settling accounts.';
+    const q = quoteWith(quotesOf(t), 'Iraq would not be a ground')!;
+    expect(q.speaker).toMatchObject({ text: 'he', entity: 'mustafa-al-kadhimi' });
+  });
+
+  it('does not take "Fars News Agency reports:" as the speaker: it is the relay', () => {
+    const t = 'Spokesman for Iraq’s Ansarullah al-Nujaba Movement, Hashem al-Moussavi said on Wednesday: “Washington is still continuing its military supports for the terrorists in Iraq”\nFars News Agency reports: He reiterated that al-Nujaba Movement forces are collecting documents, photos and videos of supplies airdropped by the US-led coalition forces.';
+    const qs = quotesOf(t);
+    expect(quoteWith(qs, 'Washington is still')!.speaker).toMatchObject({ name: 'Hashem al-Moussavi', role: 'Spokesman for Iraq’s Ansarullah al-Nujaba Movement' });
+    const q = quoteWith(qs, 'collecting documents')!;
+    expect(q.speaker?.entity).toBe('hashem-al-moussavi');
+    expect(q.via.map((v) => v.entity)).toEqual(['fars']);
+  });
+
+  it('leaves text with quotation marks but no speech alone (titles, scare quotes)', () => {
+    expect(quotesOf('He watched “Fox News Sunday” at home.')).toEqual([]);
+  });
+});
