@@ -484,6 +484,18 @@ describe('demo corpus', () => {
     for (const id of NEUTRAL) expect(narr(id), `${id} is neutral news`).not.toBe(a);
     const entry = doc.narratives.find((n: Json) => n.id === a);
     expect(new Set(entry.timeline.map((t: Json) => t.outlet)).size).toBeGreaterThanOrEqual(4);
+    // The timeline covers every member once, over months (2023 to 2025), and keeps who pushes
+    // the claim apart from who reports or refutes it.
+    expect(entry.timeline.reduce((n: number, t: Json) => n + t.count, 0)).toBe(entry.articles.length);
+    const periods = entry.timeline.map((t: Json) => t.period).filter((p: string) => /^\d{4}/.test(p)).sort();
+    expect(periods[0] < '2024' && periods.at(-1) >= '2025').toBe(true);
+    if (doc.articles.some((x: Json) => x.stance !== null)) {
+      const row = (outlet: string) => entry.timeline.filter((t: Json) => t.outlet === outlet).map((t: Json) => t.stance);
+      expect(row('veridesk')).toEqual(['debunks']);
+      expect(row('cpw')).toEqual(['reports']);
+      expect(row('nva').every((x: string) => x === 'promotes')).toBe(true);
+    }
+    if (doc.articles.some((x: Json) => x.matches.length)) expect(entry.cases.map((c: string) => c.replace(/^.*:/, ''))).toContain('halvard-helicopters');
   });
 
   const hasStance = () => doc.articles.some((a: Json) => a.stance !== null);
