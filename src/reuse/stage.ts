@@ -82,7 +82,7 @@ export async function updateReuse(store: Store, changed: string[], ctx: StageCon
   lap('lookup');
 
   // 3. Index the batch.
-  await store.reuse.setFingerprints(ids.map((id) => ({ article: id, hashes: inBatch.has(id) ? Array.from(fps[inBatch.get(id)!]) : [] })));
+  await store.reuse.setFingerprints(ids.map((id) => ({ article: id, hashes: inBatch.has(id) ? fps[inBatch.get(id)!] : [] })));
   const maxDf = boilerplateDf(s, await store.reuse.indexed());
   lap('index');
 

@@ -53,7 +53,7 @@ export interface OutletEdge {
 
 export interface ReuseRepo {
   /** Replace the index hashes of these articles (an empty list removes an article from the index). */
-  setFingerprints(entries: { article: string; hashes: number[] }[]): Promise<void>;
+  setFingerprints(entries: { article: string; hashes: number[] | Int32Array }[]): Promise<void>;
   /** For each hash, the indexed articles holding it (hashes held by none are left out). */
   postings(hashes: number[]): Promise<{ hash: number; articles: string[] }[]>;
   /** How many articles are in the index. */

@@ -41,6 +41,7 @@ export function sqliteReuse(db: Database.Database): ReuseRepo {
     getBucket: db.prepare('SELECT data FROM reuse_buckets WHERE bucket = ?').pluck(),
     putBucket: db.prepare('INSERT OR REPLACE INTO reuse_buckets (bucket, data) VALUES (?, ?)'),
     delBucket: db.prepare('DELETE FROM reuse_buckets WHERE bucket = ?'),
+    anyBucket: db.prepare('SELECT 1 FROM reuse_buckets LIMIT 1').pluck(),
     delLinks: db.prepare('DELETE FROM reuse WHERE a_id = ? OR b_id = ?'),
     addLink: db.prepare(
       'INSERT INTO reuse (a_id, a_start, a_end, b_id, b_start, b_end, kind, credited, score, directed, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
@@ -48,6 +49,7 @@ export function sqliteReuse(db: Database.Database): ReuseRepo {
     addGroup: db.prepare('INSERT INTO provenance_groups (id, kind, text, data) VALUES (?, ?, ?, ?)'),
     addMember: db.prepare('INSERT INTO provenance (group_id, ord, article_id, role, data) VALUES (?, ?, ?, ?, ?)'),
   };
+  const BUCKETS = 1 << 16;
   const bucketOf = (h: number) => h >>> 16;
   const int32s = (b: Buffer) => new Int32Array(b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength));
   const articlesOf = (docs: number[]) => {
@@ -60,10 +62,12 @@ export function sqliteReuse(db: Database.Database): ReuseRepo {
     return out;
   };
 
-  const setFingerprints = db.transaction((entries: { article: string; hashes: number[] }[]) => {
-    const removed = new Map<number, Set<number>>(); // bucket → docs leaving it
-    const added = new Map<number, number[]>(); // bucket → (hash, doc) pairs
-    for (const e of entries) {
+  const setFingerprints = db.transaction((entries: { article: string; hashes: number[] | Int32Array }[]) => {
+    // Old postings to drop, by bucket.
+    const removed = new Map<number, Set<number>>();
+    const docs = new Int32Array(entries.length);
+    let total = 0;
+    entries.forEach((e, k) => {
       const old = q.docOf.get(e.article) as { doc: number; hashes: Buffer } | undefined;
       if (old) {
         for (const h of int32s(old.hashes)) {
@@ -72,27 +76,48 @@ export function sqliteReuse(db: Database.Database): ReuseRepo {
         }
         q.delDoc.run(old.doc);
       }
-      if (!e.hashes.length) continue;
+      if (!e.hashes.length) return;
       const hashes = Int32Array.from(e.hashes);
-      const doc = Number(q.addDoc.run(e.article, Buffer.from(hashes.buffer)).lastInsertRowid);
-      for (const h of hashes) {
-        const b = bucketOf(h);
-        const list = added.get(b);
-        if (list) list.push(h, doc);
-        else added.set(b, [h, doc]);
+      docs[k] = Number(q.addDoc.run(e.article, Buffer.from(hashes.buffer)).lastInsertRowid);
+      total += hashes.length;
+    });
+    // New postings grouped by bucket with a counting sort: one typed array, no per-bucket lists
+    // (a batch of 21,000 articles has over a million postings).
+    const counts = new Int32Array(BUCKETS + 1);
+    for (const e of entries) for (let i = 0; i < e.hashes.length; i++) counts[bucketOf(e.hashes[i]) + 1] += 2;
+    for (let b = 0; b < BUCKETS; b++) counts[b + 1] += counts[b];
+    const fill = counts.slice(0, BUCKETS);
+    const pairs = new Int32Array(total * 2);
+    entries.forEach((e, k) => {
+      for (let i = 0; i < e.hashes.length; i++) {
+        const h = e.hashes[i] | 0;
+        const at = fill[bucketOf(h)];
+        pairs[at] = h;
+        pairs[at + 1] = docs[k];
+        fill[bucketOf(h)] += 2;
       }
-    }
-    for (const b of new Set([...removed.keys(), ...added.keys()])) {
-      const blob = q.getBucket.get(b) as Buffer | undefined;
+    });
+    const empty = !removed.size && !q.anyBucket.get();
+    for (let b = 0; b < BUCKETS; b++) {
+      const add = pairs.subarray(counts[b], counts[b + 1]);
       const gone = removed.get(b);
-      const keep: number[] = [];
-      if (blob) {
-        const pairs = int32s(blob);
-        for (let i = 0; i < pairs.length; i += 2) if (!gone?.has(pairs[i + 1])) keep.push(pairs[i], pairs[i + 1]);
+      if (!add.length && !gone) continue;
+      const blob = empty ? undefined : (q.getBucket.get(b) as Buffer | undefined);
+      if (!blob) {
+        if (add.length) q.putBucket.run(b, Buffer.from(add.buffer, add.byteOffset, add.byteLength));
+        continue;
       }
-      const add = added.get(b);
-      if (add) for (const v of add) keep.push(v);
-      if (keep.length) q.putBucket.run(b, Buffer.from(Int32Array.from(keep).buffer));
+      const old = int32s(blob);
+      const merged = new Int32Array(old.length + add.length);
+      let n = 0;
+      for (let i = 0; i < old.length; i += 2)
+        if (!gone?.has(old[i + 1])) {
+          merged[n++] = old[i];
+          merged[n++] = old[i + 1];
+        }
+      merged.set(add, n);
+      n += add.length;
+      if (n) q.putBucket.run(b, Buffer.from(merged.buffer, 0, n * 4));
       else q.delBucket.run(b);
     }
   });
