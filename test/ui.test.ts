@@ -146,6 +146,69 @@ describe.skipIf(!existsSync(CHROMIUM))('web UI in headless Chromium', () => {
     await shot('reuse');
   });
 
+  it('marks the words that differ between two copies of a passage', async () => {
+    let pair: [string, string] | null = null;
+    const { exportArticle } = await import('../src/export/build.ts');
+    for (const id of await demoStore.articles.ids()) {
+      const r = (await exportArticle(demoStore, id))!.reuse.find((x) => x.span.text !== x.other_span.text);
+      if (r) {
+        pair = [id, String(r.other)];
+        break;
+      }
+    }
+    expect(pair).not.toBeNull();
+    await page.goto(`${demoUrl}/#/reuse/${encodeURIComponent(pair![0])}/${encodeURIComponent(pair![1])}`);
+    await page.locator('.pair').first().waitFor();
+    expect(await page.locator('.pair del.d, .pair ins.d').count()).toBeGreaterThan(0);
+    await shot('reuse-diff');
+  });
+
+  it('steps through quotes with j and k, the selection in the URL', async () => {
+    if (!(await capabilities(demoStore)).quotes) return;
+    const id = await firstArticleWith(demoStore, (a) => a.quotes.length >= 2);
+    expect(id).toBeTruthy();
+    await page.goto(`${demoUrl}/#/article/${encodeURIComponent(id!)}`);
+    await page.locator('.article-text').waitFor();
+    const ids = await page.locator('.quote-item').count();
+    expect(ids).toBeGreaterThanOrEqual(2);
+    await page.keyboard.press('j');
+    await page.waitForURL(/quote=/);
+    const first = new URL(page.url().replace('#/', '')).searchParams.get('quote');
+    await page.keyboard.press('j');
+    await expect.poll(() => new URL(page.url().replace('#/', '')).searchParams.get('quote')).not.toBe(first);
+    await page.keyboard.press('k');
+    await expect.poll(() => new URL(page.url().replace('#/', '')).searchParams.get('quote')).toBe(first);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.url()).not.toMatch(/quote=/);
+  });
+
+  it('marks a matched debunk in the text and opens the case with its articles', async () => {
+    if (!(await capabilities(demoStore)).cases) return;
+    const id = await firstArticleWith(demoStore, (a) => a.matches.some((m) => !!m.span));
+    expect(id).toBeTruthy();
+    await page.goto(`${demoUrl}/#/article/${encodeURIComponent(id!)}`);
+    await page.locator('.article-text .matched').first().waitFor();
+    const title = await page.locator('.article-view h1').innerText();
+    await page.locator('.match a').first().click();
+    await page.waitForURL(/#\/case\//);
+    await page.locator('.case h1').waitFor();
+    expect(await page.locator('.case .articles').innerText()).toContain(title);
+    await shot('case');
+  });
+
+  it('lists stories, entities and known debunks', async () => {
+    for (const [view, sel] of [['stories', 'main h1'], ['entities', 'main h1'], ['cases', 'main h1']] as const) {
+      await page.goto(`${demoUrl}/#/${view}`);
+      await page.locator(sel).waitFor();
+      await page.locator('.card, table.table, .cases, .empty').first().waitFor();
+      await shot(view);
+    }
+    await page.goto(`${demoUrl}/#/stories`);
+    if ((await capabilities(demoStore)).stories) await page.locator('.card').first().waitFor();
+    await page.goto(`${demoUrl}/#/entities`);
+    if ((await capabilities(demoStore)).entities) await page.locator('table.table tbody tr').first().waitFor();
+  });
+
   it('searches from the keyboard and opens a hit', async () => {
     await page.goto(`${demoUrl}/#/`);
     await page.locator('.article-row').first().waitFor();

@@ -17,7 +17,7 @@ export function ReuseView({ a, b }: { a: string; b?: string }) {
         {(p) =>
           p.items.length ? (
             <>
-              <p class="muted">{p.items.length} passage{p.items.length > 1 ? 's' : ''} shared{b ? '' : ' with other stored articles'}. Words only in one copy are marked: <del class="d">left only</del> <ins class="d">right only</ins>.</p>
+              <p class="muted">{p.items.length} passage{p.items.length > 1 ? 's' : ''} shared{b ? '' : ' with other stored articles'}; the earlier publication on the left. Words only in one copy are marked: <del class="d">only in the earlier</del> <ins class="d">only in the later</ins>.</p>
               {p.items.map((l, i) => <SideBySide l={l} n={i + 1} />)}
             </>
           ) : (
@@ -61,7 +61,12 @@ function Pieces({ pieces, mark }: { pieces: Piece[]; mark: 'del' | 'ins' }) {
   );
 }
 
-function SideBySide({ l, n }: { l: ReuseLink; n: number }) {
+function SideBySide({ l: given, n }: { l: ReuseLink; n: number }) {
+  // The earlier publication on the left, so that marks read as what the later copy changed.
+  const swap = !!given.other?.published && (!given.article.published || given.other.published < given.article.published);
+  const l: ReuseLink = swap
+    ? { article: given.other!, other: given.article, link: { ...given.link, span: given.link.other_span, other_span: given.link.span } }
+    : given;
   const d = wordDiff(l.link.span.text, l.link.other_span.text);
   return (
     <section class="card pair" data-pair={n}>
