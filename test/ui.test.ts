@@ -150,7 +150,7 @@ describe.skipIf(!existsSync(CHROMIUM))('web UI in headless Chromium', () => {
     let pair: [string, string] | null = null;
     const { exportArticle } = await import('../src/export/build.ts');
     for (const id of await demoStore.articles.ids()) {
-      const r = (await exportArticle(demoStore, id))!.reuse.find((x) => x.span.text !== x.other_span.text);
+      const r = ((await exportArticle(demoStore, id))!.reuse as { other: string; span: { text: string }; other_span: { text: string } }[]).find((x) => x.span.text !== x.other_span.text);
       if (r) {
         pair = [id, String(r.other)];
         break;
