@@ -17,6 +17,8 @@ const MODAL_BEFORE = /^(?:to|will|would|can|could|may|might|did|does|do|not|must
 const CLAUSE_START = /^(?:he|she|they|it|we|i|you|there|the|a|an|this|that|these|those|his|her|their|its|our|some|all|no|any|every|each|one|two|many|most|several|if|when|while|iraq|us|washington)$/i;
 const ADVERBIAL = /^(?:on|in|at|last|this|earlier|later|late|early|yesterday|today|recently|previously|also|again|repeatedly|further|in|a|an|the|statement|interview|press|conference|news|briefing|week|month|year|sunday|monday|tuesday|wednesday|thursday|friday|saturday|time|weekend|morning|evening|night|separately|publicly|privately|openly|out|up|clearly|once|reporters|journalists|told|to|television|radio|twitter|tweet|post|speech|meeting|session)$/i;
 const THAT_WINDOW = 10;
+/** Words after a speech verb that do not open its content ("said on", "told to", "said nothing"). */
+const NOT_CLAUSE = /^(?:to|on|in|at|for|with|about|of|by|from|as|after|before|during|while|when|and|or|but|so|nothing|little|much|yes|no|goodbye|hello|thanks|sorry|earlier|later|again|only|just|repeatedly|often|recently|publicly|privately|last|next|this|monday|tuesday|wednesday|thursday|friday|saturday|sunday|tonight|today|yesterday)$/i;
 
 function sentenceText(doc: QuoteDoc, s: Sentence) {
   return doc.text.slice(s.start, s.end);
@@ -126,10 +128,11 @@ export function findIndirect(doc: QuoteDoc, direct: RawQuote[], fragments: MarkS
       }
       const next = toks[k + 1];
       const gapNext = next ? doc.text.slice(t.end, next.start) : '';
+      if (contentStart < 0 && next && next.start < sent.end && /^\s*:\s*$/.test(gapNext) && doc.lex.forward.has(lemma) && lemma !== "report") contentStart = next.start; // said: content ("X reports:" is a relay)
       if (contentStart < 0 && next && next.start < sent.end && !/[,.;:“"]/.test(gapNext)) {
         if (next.lower === 'to' && /^(?:claim|promise|vow|threaten|pledge|deny|admit)$/.test(lemma)) contentStart = next.start;
         else if (doc.lex.anyObject.has(lemma) && !doc.lex.needThat.has(lemma)) contentStart = next.start;
-        else if (doc.lex.forward.has(lemma) && !doc.lex.needThat.has(lemma) && (CLAUSE_START.test(next.lower) || (next.cap && !doc.lex.objectFirst.has(lemma)))) contentStart = next.start;
+        else if (doc.lex.forward.has(lemma) && !doc.lex.needThat.has(lemma) && (CLAUSE_START.test(next.lower) || (next.cap && !doc.lex.objectFirst.has(lemma)) || (!NOT_CLAUSE.test(next.lower) && !doc.lex.objectFirst.has(lemma)))) contentStart = next.start;
       }
       if (contentStart >= 0) {
         let cs = contentStart;

@@ -203,7 +203,22 @@ export function findSpeaker(doc: Doc, a: number, b: number, opts: { after?: bool
     if (!(next && next.start < b && doc.lex.speakers.has(next.lower) && !doc.lex.orgHeads.has(next.lower))) return fromMention(doc, body, a, b);
   }
   if (d) return d;
-  return pronounAt();
+  return pronounAt() ?? genericSubject(doc, a, b);
+}
+
+/** Any short noun phrase standing as the subject ("The Arizona Republican", "the results"): unnamed, but the speaker all the same. */
+function genericSubject(doc: Doc, a: number, b: number): SpeakerRef | null {
+  const comma = doc.text.indexOf(',', a);
+  const [s, e0] = trimSpan(doc.text, a, comma >= 0 && comma < b ? comma : b);
+  const e = dropTrailingAux(doc, s, e0);
+  if (e <= s) return null;
+  const [ti, tj] = tokensIn(doc, s, e);
+  if (tj - ti < 1 || tj - ti > 8 || /[.;:!?“”"]/.test(doc.text.slice(s, e))) return null;
+  const first = doc.tokens[ti];
+  if (!first.cap && !DET.has(first.lower)) return null;
+  if (doc.lex.verbs.has(doc.tokens[tj - 1].lower)) return null;
+  const text = doc.text.slice(s, e);
+  return { start: s, end: e, text, kind: 'description', name: null, entity: null, role: null, anonymous: /^(?:a|an|some|several|one|many)\b/i.test(text), plural: /s$/.test(doc.tokens[tj - 1].lower), documentary: doc.lex.documents.has(doc.tokens[tj - 1].lower) };
 }
 
 export interface SpeakerEvent {
