@@ -118,7 +118,7 @@ describe('demo corpus', () => {
     searchOut = searched;
     traceOut = traced;
     byId = new Map(doc.articles.map((a: Json) => [a.id, a]));
-  });
+  }, 300_000); // six CLI starts; generous because the machine may be shared
 
   // ---- basics ---------------------------------------------------------------------------
 
