@@ -44,6 +44,12 @@ async function start(store: Store): Promise<string> {
   return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 }
 
+/** Load a view afresh (a hash change alone would leave the previous view on screen while it loads). */
+const visit = async (url: string) => {
+  await page.goto('about:blank');
+  await page.goto(url);
+};
+
 const shot = (name: string) => page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true });
 
 beforeAll(async () => {
@@ -76,7 +82,7 @@ afterAll(async () => {
 
 describe.skipIf(!existsSync(CHROMIUM))('web UI in headless Chromium', () => {
   it('home page from the five sample articles shows their narrative and titles', async () => {
-    await page.goto(`${seedsUrl}/#/`);
+    await visit(`${seedsUrl}/#/`);
     await page.locator('h1', { hasText: 'Narratives' }).waitFor();
     await page.locator('.article-row .title').first().waitFor();
     const titles = (await seedsStore.articles.list()).map((a) => a.title);
@@ -99,7 +105,7 @@ describe.skipIf(!existsSync(CHROMIUM))('web UI in headless Chromium', () => {
   });
 
   it('goes from the home page to an article and sees its quotes highlighted', async () => {
-    await page.goto(`${demoUrl}/#/`);
+    await visit(`${demoUrl}/#/`);
     await page.locator('.article-row .title').first().waitFor();
     await shot('home');
     const caps = await capabilities(demoStore);
@@ -114,7 +120,7 @@ describe.skipIf(!existsSync(CHROMIUM))('web UI in headless Chromium', () => {
     expect(page.url()).toMatch(/#\/article\//);
     if (caps.quotes) {
       const withQuotes = await firstArticleWith(demoStore, (a) => a.quotes.length > 0);
-      if (withQuotes && !(await page.locator('.article-text .quote').count())) await page.goto(`${demoUrl}/#/article/${encodeURIComponent(withQuotes)}`);
+      if (withQuotes && !(await page.locator('.article-text .quote').count())) await visit(`${demoUrl}/#/article/${encodeURIComponent(withQuotes)}`);
       const q = page.locator('.article-text .quote').first();
       await q.waitFor();
       await q.click();
@@ -130,12 +136,28 @@ describe.skipIf(!existsSync(CHROMIUM))('web UI in headless Chromium', () => {
     await shot('article');
   });
 
+  it("a narrative's page shows its timeline and its articles, paginated", async () => {
+    if (!(await capabilities(demoStore)).narratives) return;
+    await visit(`${demoUrl}/#/`);
+    const title = page.locator('.narrative h2 a').first();
+    const label = await title.innerText();
+    await title.click();
+    await page.waitForURL(/narrative=/);
+    await page.locator('.narrative-head h1').waitFor();
+    expect(await page.locator('.narrative-head h1').innerText()).toBe(label);
+    expect(await page.locator('.narrative-head .timeline rect').count()).toBeGreaterThan(0);
+    await page.locator('.article-row').first().waitFor();
+    const n = Number(new URL(page.url().replace('#/', '')).searchParams.get('narrative') ? (await page.locator('.pager .muted').first().innerText()).match(/of (\d+)/)?.[1] : 0);
+    expect(n).toBeGreaterThan(0);
+    await shot('narrative');
+  });
+
   it('opens the side-by-side reuse view with differences and the provenance chain', async () => {
     const caps = await capabilities(demoStore);
     expect(caps.reuse).toBe(true);
     const id = await firstArticleWith(demoStore, (a) => a.reuse.some((r) => r.kind !== 'boilerplate'));
     expect(id).toBeTruthy();
-    await page.goto(`${demoUrl}/#/article/${encodeURIComponent(id!)}`);
+    await visit(`${demoUrl}/#/article/${encodeURIComponent(id!)}`);
     const link = page.locator('.reuse-item a').first();
     await link.click();
     await page.locator('.pair').first().waitFor();
@@ -157,7 +179,7 @@ describe.skipIf(!existsSync(CHROMIUM))('web UI in headless Chromium', () => {
       }
     }
     expect(pair).not.toBeNull();
-    await page.goto(`${demoUrl}/#/reuse/${encodeURIComponent(pair![0])}/${encodeURIComponent(pair![1])}`);
+    await visit(`${demoUrl}/#/reuse/${encodeURIComponent(pair![0])}/${encodeURIComponent(pair![1])}`);
     await page.locator('.pair').first().waitFor();
     expect(await page.locator('.pair del.d, .pair ins.d').count()).toBeGreaterThan(0);
     await shot('reuse-diff');
@@ -167,7 +189,7 @@ describe.skipIf(!existsSync(CHROMIUM))('web UI in headless Chromium', () => {
     if (!(await capabilities(demoStore)).quotes) return;
     const id = await firstArticleWith(demoStore, (a) => a.quotes.length >= 2);
     expect(id).toBeTruthy();
-    await page.goto(`${demoUrl}/#/article/${encodeURIComponent(id!)}`);
+    await visit(`${demoUrl}/#/article/${encodeURIComponent(id!)}`);
     await page.locator('.article-text').waitFor();
     const ids = await page.locator('.quote-item').count();
     expect(ids).toBeGreaterThanOrEqual(2);
@@ -186,7 +208,7 @@ describe.skipIf(!existsSync(CHROMIUM))('web UI in headless Chromium', () => {
     if (!(await capabilities(demoStore)).cases) return;
     const id = await firstArticleWith(demoStore, (a) => a.matches.some((m) => !!m.span));
     expect(id).toBeTruthy();
-    await page.goto(`${demoUrl}/#/article/${encodeURIComponent(id!)}`);
+    await visit(`${demoUrl}/#/article/${encodeURIComponent(id!)}`);
     await page.locator('.article-text .matched').first().waitFor();
     const title = await page.locator('.article-view h1').innerText();
     await page.locator('.match a').first().click();
@@ -198,19 +220,19 @@ describe.skipIf(!existsSync(CHROMIUM))('web UI in headless Chromium', () => {
 
   it('lists stories, entities and known debunks', async () => {
     for (const [view, sel] of [['stories', 'main h1'], ['entities', 'main h1'], ['cases', 'main h1']] as const) {
-      await page.goto(`${demoUrl}/#/${view}`);
+      await visit(`${demoUrl}/#/${view}`);
       await page.locator(sel).waitFor();
       await page.locator('.card, table.table, .cases, .empty').first().waitFor();
       await shot(view);
     }
-    await page.goto(`${demoUrl}/#/stories`);
+    await visit(`${demoUrl}/#/stories`);
     if ((await capabilities(demoStore)).stories) await page.locator('.card').first().waitFor();
-    await page.goto(`${demoUrl}/#/entities`);
+    await visit(`${demoUrl}/#/entities`);
     if ((await capabilities(demoStore)).entities) await page.locator('table.table tbody tr').first().waitFor();
   });
 
   it('searches from the keyboard and opens a hit', async () => {
-    await page.goto(`${demoUrl}/#/`);
+    await visit(`${demoUrl}/#/`);
     await page.locator('.article-row').first().waitFor();
     await page.keyboard.press('/');
     await page.keyboard.type('Daesh');
@@ -228,7 +250,7 @@ describe.skipIf(!existsSync(CHROMIUM))('web UI in headless Chromium', () => {
   });
 
   it('draws the outlet graph with clickable outlets', async () => {
-    await page.goto(`${demoUrl}/#/outlets`);
+    await visit(`${demoUrl}/#/outlets`);
     await page.locator('table.table').waitFor();
     const nodes = page.locator('svg.graph a.node');
     expect(await nodes.count()).toBeGreaterThan(1);
@@ -242,7 +264,7 @@ describe.skipIf(!existsSync(CHROMIUM))('web UI in headless Chromium', () => {
   });
 
   it('lists articles with filters in the URL, paginated', async () => {
-    await page.goto(`${demoUrl}/#/articles`);
+    await visit(`${demoUrl}/#/articles`);
     await page.locator('.article-row').first().waitFor();
     const total = await demoStore.articles.count();
     expect(await page.locator('.pager').first().innerText()).toContain(`of ${total}`);

@@ -24,10 +24,12 @@ function ArticleBody({ d, selected, stats }: { d: ArticleDetail; selected: strin
     const onKey = (e: KeyboardEvent) => {
       const t = e.target as HTMLElement;
       if (t.tagName === 'INPUT' || t.tagName === 'SELECT' || e.ctrlKey || e.metaKey || e.altKey || !a.quotes.length) return;
-      const i = a.quotes.findIndex((q) => q.id === selected);
+      // Read the selection from the URL, not this closure: keys can arrive before the re-render.
+      const current = new URLSearchParams(location.hash.split('?')[1] ?? '').get('quote');
+      const i = a.quotes.findIndex((q) => q.id === current);
       if (e.key === 'j') select(a.quotes[Math.min(a.quotes.length - 1, i + 1)]!.id);
       else if (e.key === 'k') select(a.quotes[Math.max(0, i - 1)]!.id);
-      else if (e.key === 'Escape' && selected) select(null);
+      else if (e.key === 'Escape' && current) select(null);
     };
     addEventListener('keydown', onKey);
     return () => removeEventListener('keydown', onKey);
@@ -111,6 +113,12 @@ function ArticleBody({ d, selected, stats }: { d: ArticleDetail; selected: strin
               })}
             </ul>
           </Section>
+          {a.stance ? (
+            <Section title="Stance">
+              <p class="small"><Chip kind={`stance ${a.stance.label}`}>{a.stance.label}</Chip>{d.groups.narrative ? <> the narrative “<a href={href('articles', { narrative: d.groups.narrative.id })}>{d.groups.narrative.label}</a>”</> : null}</p>
+              {a.stance.evidence.length ? <ul class="plain">{a.stance.evidence.slice(0, 4).map((e) => <li class="excerpt small">“{clip(e.text, 160)}”</li>)}</ul> : <p class="muted small">No evidence recorded.</p>}
+            </Section>
+          ) : null}
           <Section title="Sourcing" count={a.sourcing ? undefined : 0} absent={caps && !caps.sourcing ? 'Sourcing analysis has not run on this store.' : 'No sourcing summary.'}>
             {a.sourcing ? <Facts value={a.sourcing} text={a.text} /> : null}
           </Section>

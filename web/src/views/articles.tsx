@@ -1,9 +1,10 @@
 // The article list: filters (outlet, date range, narrative, story, entity) live in the URL, so a
 // filtered list is a link to share; the server pages it, so 20,000 articles cost one page.
 
-import { apiUrl, type ArticleSummary, type Outlet, type Page, useApi } from '../api.ts';
+import { apiUrl, type ArticleSummary, type Narrative, type Outlet, type Page, type Story, useApi } from '../api.ts';
+import { Timeline } from '../components/timeline.tsx';
 import { go, href } from '../router.ts';
-import { ArticleRow, Empty, Loaded, Pager } from '../components/ui.tsx';
+import { ArticleRow, Chip, Empty, fmtDate, Loaded, Pager } from '../components/ui.tsx';
 
 const FILTERS = ['outlet', 'from', 'to', 'narrative', 'story', 'entity'] as const;
 
@@ -13,6 +14,10 @@ export function ArticleList({ query }: { query: URLSearchParams }) {
   const page = useApi<Page<ArticleSummary>>(apiUrl('articles', { ...f, offset, limit: 50 }));
   const outlets = useApi<Page<Outlet>>(apiUrl('outlets', { limit: 200 }));
   const active = FILTERS.filter((k) => f[k]);
+  const narrative = useApi<Narrative>(f.narrative ? apiUrl(`narratives/${encodeURIComponent(f.narrative)}`) : null);
+  const story = useApi<Story>(f.story ? apiUrl(`stories/${encodeURIComponent(f.story)}`) : null);
+  const names = Object.fromEntries((outlets.data?.items ?? []).map((o) => [o.id, o.name]));
+  const label = (k: string) => (k === 'narrative' ? narrative.data?.label : k === 'story' ? story.data?.label : k === 'outlet' ? names[f.outlet ?? ''] : undefined) ?? f[k as (typeof FILTERS)[number]];
 
   const onSubmit = (e: Event) => {
     e.preventDefault();
@@ -22,7 +27,7 @@ export function ArticleList({ query }: { query: URLSearchParams }) {
 
   return (
     <div>
-      <h1>Articles</h1>
+      {narrative.data ? <NarrativeHead n={narrative.data} names={names} /> : story.data ? <StoryHead s={story.data} /> : <h1>Articles</h1>}
       <form class="filters" onSubmit={onSubmit} aria-label="filters">
         <label>Outlet
           <select name="outlet" value={f.outlet ?? ''}>
@@ -40,7 +45,7 @@ export function ArticleList({ query }: { query: URLSearchParams }) {
       </form>
       {active.length ? (
         <p class="active-filters small">
-          Showing articles with {active.map((k, i) => <>{i ? ', ' : ''}{k} <strong>{f[k]}</strong></>)}
+          Showing articles with {active.map((k, i) => <>{i ? ', ' : ''}{k} <strong>{label(k)}</strong></>)}
         </p>
       ) : null}
       <Loaded load={page} what="articles">
@@ -56,5 +61,29 @@ export function ArticleList({ query }: { query: URLSearchParams }) {
         }
       </Loaded>
     </div>
+  );
+}
+
+function NarrativeHead({ n, names }: { n: Narrative; names: Record<string, string> }) {
+  const byStance = n.timeline.reduce<Record<string, number>>((m, p) => ((m[p.stance ?? 'unknown'] = (m[p.stance ?? 'unknown'] ?? 0) + p.count), m), {});
+  return (
+    <header class="card narrative-head">
+      <p class="kicker"><a href="#/">Narratives</a></p>
+      <h1>{n.label}</h1>
+      <p class="meta">{n.articleCount} articles{Object.entries(byStance).map(([s, c]) => <Chip kind={`stance ${s}`}>{c} {s}</Chip>)}{n.cases.length ? <Chip kind="debunk">{n.cases.length} known debunk{n.cases.length > 1 ? 's' : ''}</Chip> : null}</p>
+      {n.claim && n.claim.trim().toLowerCase() !== n.label.trim().toLowerCase() ? <blockquote class="claim">{n.claim}</blockquote> : null}
+      {n.cases.length ? <p class="small">Debunked by: {n.cases.map((c, i) => <>{i ? ', ' : ''}<a href={href('case', c)}>{c}</a></>)}</p> : null}
+      <Timeline points={n.timeline} outletNames={names} width={760} />
+    </header>
+  );
+}
+
+function StoryHead({ s }: { s: Story }) {
+  return (
+    <header>
+      <p class="kicker"><a href="#/stories">Stories</a></p>
+      <h1>{s.label}</h1>
+      <p class="meta">{s.articleCount} articles{s.start ? ` · ${fmtDate(s.start)} – ${fmtDate(s.end)}` : ''}</p>
+    </header>
   );
 }
