@@ -29,8 +29,8 @@ interface QuoteSide {
   evidence?: string | null;
 }
 
-export async function computeProvenance(store: Store): Promise<ProvenanceGroupRow[]> {
-  const links = (await store.reuse.links()).filter((l) => l.kind !== 'boilerplate');
+export async function computeProvenance(store: Store, only?: ReuseLink[]): Promise<ProvenanceGroupRow[]> {
+  const links = (only ?? (await store.reuse.links())).filter((l) => l.kind !== 'boilerplate');
   // (1) Passages per article: sweep the link spans, merging overlaps.
   const spans = new Map<string, { start: number; end: number; ref: [number, 'a' | 'b'] }[]>();
   links.forEach((l, i) => {
@@ -70,7 +70,6 @@ export async function computeProvenance(store: Store): Promise<ProvenanceGroupRo
   const out: ProvenanceGroupRow[] = [];
   const texts = new Map<string, string>();
   const textOf = async (id: string) => texts.get(id) ?? (await store.articles.get(id))?.text ?? '';
-  let n = 0;
   for (const g of groups.values()) {
     const members = [];
     for (const i of g.nodes) {
@@ -113,7 +112,8 @@ export async function computeProvenance(store: Store): Promise<ProvenanceGroupRo
     const drift = kind === 'quote' ? findDrift(members) : [];
     const first = members.find((m) => m.article === earliest.article) ?? members[0];
     const text = (await textOf(first.article)).slice(first.span.start, first.span.end);
-    const id = `p${++n}`;
+    // A stable id from the members and their spans, so groups made by incremental updates never collide.
+    const id = `p${groupId(members.map((m) => `${m.article}:${m.span.start}`).sort().join('|'))}`;
     out.push({
       id,
       kind,
@@ -201,15 +201,58 @@ function findDrift(members: Member[]): { field: string; values: string[]; articl
   return out;
 }
 
+function groupId(key: string): string {
+  let h1 = 0x811c9dc5;
+  let h2 = 0x01000193;
+  for (let i = 0; i < key.length; i++) {
+    h1 = Math.imul(h1 ^ key.charCodeAt(i), 0x01000193);
+    h2 = Math.imul(h2 ^ key.charCodeAt(i), 0x5bd1e995);
+  }
+  return (h1 >>> 0).toString(16).padStart(8, '0') + (h2 >>> 0).toString(16).padStart(8, '0').slice(0, 4);
+}
+
+/** Past this many articles reached from the changed ones, rebuilding everything is cheaper. */
+const LOCAL_LIMIT = 2000;
+
+/**
+ * The links of the connected part of the reuse graph around the changed articles: their links,
+ * the links of the articles those reach, and so on; plus the members of the groups they were in
+ * before (a link that vanished may have split a group). Null when the part grows past the limit.
+ */
+async function neighbourhood(store: Store, changed: string[]): Promise<{ articles: string[]; links: ReuseLink[] } | null> {
+  const seen = new Set<string>(changed);
+  const queue = [...changed];
+  for (const id of changed) for (const g of await store.reuse.provenance({ article: id })) for (const m of g.members) if (!seen.has(m.article)) seen.add(m.article), queue.push(m.article);
+  const links = new Map<string, ReuseLink>();
+  while (queue.length) {
+    const id = queue.pop()!;
+    for (const l of await store.reuse.links({ article: id })) {
+      links.set(`${l.a}:${l.aStart}:${l.b}:${l.bStart}`, l);
+      for (const other of [l.a, l.b]) if (!seen.has(other)) seen.add(other), queue.push(other);
+    }
+    if (seen.size > LOCAL_LIMIT) return null;
+  }
+  return { articles: [...seen], links: [...links.values()] };
+}
+
+const report = (groups: ProvenanceGroupRow[], scope: string) => {
+  const drift = groups.filter((g) => (g.data.drift as unknown[]).length).length;
+  return { summary: `provenance: ${groups.length} groups${scope}, ${drift} with attribution drift`, counts: { groups: groups.length, drift } };
+};
+
 export const provenanceStage: CorpusStage = {
   name: 'provenance',
-  async update(store) {
+  /** Only the groups around the changed articles are rebuilt; everything when that part is large. */
+  async update(store, changed, ctx) {
+    const part = changed.length <= LOCAL_LIMIT ? await neighbourhood(store, changed) : null;
+    if (!part) return this.recompute(store, ctx);
+    const groups = await computeProvenance(store, part.links);
+    await store.reuse.replaceProvenance(groups, { articles: part.articles });
+    return report(groups, ` rebuilt around ${changed.length} changed articles`);
+  },
+  async recompute(store) {
     const groups = await computeProvenance(store);
     await store.reuse.replaceProvenance(groups);
-    const drift = groups.filter((g) => (g.data.drift as unknown[]).length).length;
-    return { summary: `provenance: ${groups.length} groups, ${drift} with attribution drift`, counts: { groups: groups.length, drift } };
-  },
-  async recompute(store, ctx) {
-    return this.update(store, [], ctx);
+    return report(groups, '');
   },
 };

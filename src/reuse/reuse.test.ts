@@ -13,6 +13,7 @@ import { ingestPaths } from '../pipeline.ts';
 import { exportDocument } from '../export/build.ts';
 import { updateReuse } from './stage.ts';
 import { computeProvenance } from './provenance.ts';
+import { provenanceStage, reuseStage } from './index.ts';
 
 const SHARED = fileURLToPath(new URL('../../../shared/', import.meta.url));
 const BBC = join(SHARED, 'datasets/bbc/');
@@ -207,6 +208,26 @@ describe('incremental updates, boilerplate, dates and credit', () => {
     const g2 = groups.find((g) => g.members.some((m) => m.article === 'tieA'))!;
     expect(g2.data.earliest).toBeNull();
     expect((g2.data.undecided as string[]).join(' ')).toMatch(/same-day tie/);
+    await store.close();
+  });
+
+  it('provenance is rebuilt only around the changed articles', async () => {
+    const store = tmpStore();
+    const other = 'Engineers inspected the old railway viaduct near the river crossing and found serious cracks in four of its stone arches';
+    await putAll(store, [art('q1', `First. ${BASE}.`), art('q2', `Second. ${BASE}.`), art('r1', `Third. ${other}.`), art('r2', `Fourth. ${other}.`)]);
+    const c = ctx();
+    await reuseStage.recompute(store, c);
+    await provenanceStage.recompute(store, c);
+    const before = await store.reuse.provenance({ article: 'r1' });
+    expect(before).toHaveLength(1);
+    await putAll(store, [art('q3', `Third copy. ${BASE}.`)]);
+    await reuseStage.update(store, ['q3'], c);
+    const rep = await provenanceStage.update(store, ['q3'], c);
+    expect(rep.summary).toMatch(/around 1 changed/);
+    const groups = await store.reuse.provenance();
+    expect(groups).toHaveLength(2);
+    expect(groups.find((g) => g.members.some((m) => m.article === 'q3'))!.members.map((m) => m.article).sort()).toEqual(['q1', 'q2', 'q3']);
+    expect(await store.reuse.provenance({ article: 'r1' })).toEqual(before);
     await store.close();
   });
 });

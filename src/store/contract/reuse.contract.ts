@@ -79,6 +79,11 @@ export function reuseContract(open: () => Promise<Store>) {
       await store.reuse.replaceProvenance(groups);
       expect(await store.reuse.provenance()).toEqual(groups);
       expect((await store.reuse.provenance({ article: 'r4' })).map((g) => g.id)).toEqual(['p2']);
+      // Scoped: only the groups with r2 go; p3 replaces them, p2 stays.
+      const p3 = { id: 'p3', kind: 'quote', text: 'new', data: { earliest: null, drift: [] }, members: [{ article: 'r2', role: 'member', data: {} }, { article: 'r3', role: 'member', data: {} }] };
+      await store.reuse.replaceProvenance([p3], { articles: ['r2'] });
+      expect((await store.reuse.provenance()).map((g) => g.id).sort()).toEqual(['p2', 'p3']);
+      expect(await store.reuse.provenance({ article: 'r1' })).toEqual([]);
       await store.reuse.replaceProvenance([groups[1]]);
       expect((await store.reuse.provenance()).map((g) => g.id)).toEqual(['p2']);
     });

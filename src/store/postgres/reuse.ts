@@ -94,11 +94,12 @@ export function pgReuse(db: Db): ReuseRepo {
           : await db.query<LinkRow>('SELECT * FROM reuse ORDER BY id');
       return rows.map(toLink);
     },
-    async replaceProvenance(groups: ProvenanceGroupRow[]) {
+    async replaceProvenance(groups: ProvenanceGroupRow[], scope?: { articles: string[] }) {
       const data = groups.map((g) => JSON.stringify(g.data));
       const members = groups.flatMap((g) => g.members.map((m, i) => ({ g: g.id, i, a: m.article, role: m.role, data: JSON.stringify(m.data) })));
       await db.tx(async (c) => {
-        await c.query('DELETE FROM provenance; DELETE FROM provenance_groups;');
+        if (!scope) await c.query('DELETE FROM provenance; DELETE FROM provenance_groups;');
+        else await c.query('DELETE FROM provenance_groups WHERE id IN (SELECT group_id FROM provenance WHERE article_id = ANY($1::text[]))', [scope.articles]);
         if (!groups.length) return;
         await c.query(
           `INSERT INTO provenance_groups (id, kind, text, data)

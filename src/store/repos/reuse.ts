@@ -62,8 +62,11 @@ export interface ReuseRepo {
   replaceLinks(articles: string[], links: ReuseLink[]): Promise<void>;
   /** Links touching one article, or all links. */
   links(filter?: { article?: string }): Promise<ReuseLink[]>;
-  /** Replace all provenance groups. */
-  replaceProvenance(groups: ProvenanceGroupRow[]): Promise<void>;
+  /**
+   * Replace provenance groups: all of them, or (with `articles`) only the groups having any of
+   * these articles as a member, leaving the others as they are.
+   */
+  replaceProvenance(groups: ProvenanceGroupRow[], scope?: { articles: string[] }): Promise<void>;
   /** Provenance groups, all or those with this article as a member. */
   provenance(filter?: { article?: string }): Promise<ProvenanceGroupRow[]>;
   /** Which outlets reuse which: counts, credit and dates, from the links and the articles' outlets. */

@@ -41,6 +41,7 @@ export function sqliteReuse(db: Database.Database): ReuseRepo {
     getBucket: db.prepare('SELECT data FROM reuse_buckets WHERE bucket = ?').pluck(),
     putBucket: db.prepare('INSERT OR REPLACE INTO reuse_buckets (bucket, data) VALUES (?, ?)'),
     delBucket: db.prepare('DELETE FROM reuse_buckets WHERE bucket = ?'),
+    delGroupsOf: db.prepare('DELETE FROM provenance_groups WHERE id IN (SELECT group_id FROM provenance WHERE article_id = ?)'),
     anyBucket: db.prepare('SELECT 1 FROM reuse_buckets LIMIT 1').pluck(),
     delLinks: db.prepare('DELETE FROM reuse WHERE a_id = ? OR b_id = ?'),
     addLink: db.prepare(
@@ -128,8 +129,9 @@ export function sqliteReuse(db: Database.Database): ReuseRepo {
       q.addLink.run(l.a, l.aStart, l.aEnd, l.b, l.bStart, l.bEnd, l.kind, l.credited ? 1 : 0, l.score, l.directed ? 1 : 0, JSON.stringify(l.data));
   });
 
-  const replaceProvenance = db.transaction((groups: ProvenanceGroupRow[]) => {
-    db.exec('DELETE FROM provenance; DELETE FROM provenance_groups;');
+  const replaceProvenance = db.transaction((groups: ProvenanceGroupRow[], scope?: { articles: string[] }) => {
+    if (!scope) db.exec('DELETE FROM provenance; DELETE FROM provenance_groups;');
+    else for (const id of scope.articles) q.delGroupsOf.run(id);
     for (const g of groups) {
       q.addGroup.run(g.id, g.kind, g.text, JSON.stringify(g.data));
       g.members.forEach((m, i) => q.addMember.run(g.id, i, m.article, m.role, JSON.stringify(m.data)));
@@ -176,8 +178,8 @@ export function sqliteReuse(db: Database.Database): ReuseRepo {
       ) as LinkRow[];
       return rows.map(toLink);
     },
-    async replaceProvenance(groups) {
-      replaceProvenance(groups);
+    async replaceProvenance(groups, scope) {
+      replaceProvenance(groups, scope);
     },
     async provenance(filter = {}) {
       const groups = (
