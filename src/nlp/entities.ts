@@ -31,11 +31,22 @@ const JOIN = /^[ \t\u00a0]*$/; // words of one name are separated by spaces only
 function isParticle(t: Token, lex: Lexicon) {
   return lex.particles.has(t.lower) || /^(?:al|el)-/i.test(t.text);
 }
-function isNameWord(t: Token, lex: Lexicon) {
-  if (!t.cap) return (t.lower.startsWith('al-') || t.lower.startsWith('el-')) && /^..-\p{Lu}/u.test(t.text);
-  if (/^(?:al|el)-\p{Lu}/iu.test(t.text)) return true;
-  if (/-\p{Ll}/u.test(t.text)) return false; // "Arabic-language", "US-led": adjectives, not names
-  return t.cap && !/^\p{N}/u.test(t.text) && t.text.length > 1 && !/^[\p{Lu}]+$/u.test(t.text) ? !lex.notNames.has(t.lower) : false;
+const nameWordCache = new WeakMap<Token, boolean>();
+
+/** A word that can be part of a name: capitalised (not a function word, not all capitals, not "Arabic-language"), or al-X / el-X. */
+function isNameWord(t: Token, lex: Lexicon): boolean {
+  const c1 = t.lower.charCodeAt(2);
+  const particle = c1 === 45 && (t.lower.startsWith('al-') || t.lower.startsWith('el-')); // al-, el-
+  if (!t.cap) return particle && t.text.length > 3 && t.text[3] !== t.lower[3];
+  let v = nameWordCache.get(t);
+  if (v !== undefined) return v;
+  const c0 = t.text.charCodeAt(0);
+  if (particle) v = true;
+  else if ((c0 >= 48 && c0 <= 57) || t.text.length < 2 || t.text === t.text.toUpperCase()) v = false;
+  else if (t.text.includes('-') && /-\p{Ll}/u.test(t.text)) v = false; // "Arabic-language", "US-led": adjectives, not names
+  else v = !lex.notNames.has(t.lower);
+  nameWordCache.set(t, v);
+  return v;
 }
 
 /** The longest alias starting at token i: [end token (exclusive), entity ids] or null. */

@@ -17,6 +17,8 @@ const MODAL_BEFORE = /^(?:to|will|would|can|could|may|might|did|does|do|not|must
 const CLAUSE_START = /^(?:he|she|they|it|we|i|you|there|the|a|an|this|that|these|those|his|her|their|its|our|some|all|no|any|every|each|one|two|many|most|several|if|when|while|iraq|us|washington)$/i;
 const ADVERBIAL = /^(?:on|in|at|last|this|earlier|later|late|early|yesterday|today|recently|previously|also|again|repeatedly|further|in|a|an|the|statement|interview|press|conference|news|briefing|week|month|year|sunday|monday|tuesday|wednesday|thursday|friday|saturday|time|weekend|morning|evening|night|separately|publicly|privately|openly|out|up|clearly|once|reporters|journalists|told|to|television|radio|twitter|tweet|post|speech|meeting|session)$/i;
 const THAT_WINDOW = 10;
+const NOUNISH = /^(?:attack|plan|demand|question|challenge|back|name|rule|welcome|signal|label|push|support|praise|thank|report|comment|note|state|answer|reply|show|call|claim|warn|want|quote|blast|brand|champion|tout|highlight)$/;
+const NOT_AFTER_VERB = /^(?:follow|followed|come|came|are|were|have|had|has|is|was|will|would|could|may|might|on|in|by|of|against|for|from|at|and|or|but|which|who|released|carried|published|issued)$/;
 /** Words after a speech verb that do not open its content ("said on", "told to", "said nothing"). */
 const NOT_CLAUSE = /^(?:to|on|in|at|for|with|about|of|by|from|as|after|before|during|while|when|and|or|but|so|nothing|little|much|yes|no|goodbye|hello|thanks|sorry|earlier|later|again|only|just|repeatedly|often|recently|publicly|privately|last|next|this|monday|tuesday|wednesday|thursday|friday|saturday|sunday|tonight|today|yesterday)$/i;
 
@@ -106,7 +108,10 @@ export function findIndirect(doc: QuoteDoc, direct: RawQuote[], fragments: MarkS
       const prev = k > k0 ? toks[k - 1] : null;
       if (prev && (NOUN_BEFORE.test(prev.lower) || prev.poss) && !prev.cap) continue;
       if (prev?.poss) continue;
-      if (v.form === 'base' && prev && (prev.lower === 'to' || /^(?:a|an|the)$/.test(prev.lower)) && !MODAL_BEFORE.test(prev.lower)) continue;
+      if (v.form === 'base' && prev && /^(?:to|a|an|the)$/.test(prev.lower)) continue; // "appearing to show", "a report"
+      // Plural nouns that look like verbs: "the Army and PMF attacks follow", "US plans for".
+      const nextTok = toks[k + 1];
+      if (NOUNISH.test(v.lemma) && /s$/.test(t.lower) && v.form === 'finite' && nextTok && NOT_AFTER_VERB.test(nextTok.lower)) continue;
       // A verb inside the content of an attribution found before it in this sentence is part of that content.
       if (out.some((q) => q.parts[0].start <= t.start && q.parts.at(-1)!.end > t.start && q.cue && q.cue.start >= sent.start)) continue;
       if (v.lemma === 'quote' || v.lemma === 'read') continue;

@@ -110,7 +110,7 @@ function description(doc: Doc, a: number, b: number): SpeakerRef | null {
   for (let k = ti; k < tj; k++) {
     const t = doc.tokens[k];
     if (t.end > b) break;
-    if (doc.lex.speakers.has(t.lower) && !t.poss) {
+    if (doc.lex.speakers.has(t.lower) && !t.poss && !doc.mentions.some((m) => m.start <= t.start && m.end >= t.end)) {
       head = k;
       break;
     }
