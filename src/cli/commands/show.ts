@@ -40,14 +40,21 @@ export function printArticle(a: ExportArticle, opts: { text?: boolean } = {}) {
     out('');
     out(`quotes (${a.quotes.length}):`);
     for (const q of a.quotes as Record<string, any>[]) {
-      const sp = q.speaker ? `${q.speaker.name ?? q.speaker.text}${q.speaker.role ? `, ${q.speaker.role}` : ''}` : 'unknown speaker';
-      out(`  - [${q.kind}${q.sourcing ? `, ${q.sourcing}` : ''}] ${sp}${q.told_to ? ` → told ${q.told_to.text}` : ''}${q.via?.length ? ` (via ${q.via.map((v: any) => v.text).join(', ')})` : ''}`);
+      const sp = q.speaker;
+      const who = sp ? `${sp.name ?? sp.text}${sp.name && sp.text !== sp.name ? ` ("${sp.text}")` : ''}${sp.role ? `, ${sp.role}` : ''}${sp.anonymous ? ' [anonymous]' : ''}` : 'unknown speaker';
+      out(`  - ${q.id} [${q.kind}${q.sourcing ? `, ${q.sourcing}` : ''}] ${who}${q.cue ? ` — ${q.cue.text}` : ''}${q.told_to ? ` → told ${q.told_to.text}` : ''}${q.via?.length ? ` (via ${q.via.map((v: any) => v.text).join(', ')})` : ''}`);
       out(wrap(`"${q.content?.text ?? ''}"`, 96, '      '));
+      const why = [q.evidence?.antecedent ? `speaker resolved to "${q.evidence.antecedent.text}"` : null, q.evidence?.sourcing].filter(Boolean);
+      if (why.length) out(`      ← ${why.join('; ')}`);
     }
   }
   if (a.sourcing) {
+    const s = a.sourcing as Record<string, any>;
     out('');
-    out(`sourcing: ${JSON.stringify(a.sourcing)}`);
+    const counts = Object.entries(s.counts ?? {}).filter(([, n]) => (n as number) > 0).map(([k, n]) => `${k} ${n}`).join(', ');
+    out(`sourcing: ${s.quotes ?? 0} quotes${counts ? ` (${counts})` : ''}`);
+    for (const u of s.unverified ?? []) out(`  - unverified [${u.kind}] "${u.text}" at ${u.start}: …${a.text.slice(Math.max(0, u.start - 40), u.end + 40).replace(/\s+/g, ' ')}…`);
+    for (const u of s.anonymity ?? []) out(`  - anonymity "${u.text}" at ${u.start}`);
   }
   if (a.dates.length) {
     out('');
