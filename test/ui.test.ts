@@ -5,7 +5,7 @@
 // view to test/artifacts/. A second store holds only the five sample articles, for the home page.
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
@@ -247,6 +247,21 @@ describe.skipIf(!existsSync(CHROMIUM))('web UI in headless Chromium', () => {
     await page.keyboard.press('Enter');
     await page.locator('.article-view h1').waitFor();
     expect(await page.locator('.article-view h1').innerText()).toBe(title);
+  });
+
+  it('shows hostile markup in an article as text, never as markup', async () => {
+    const file = join(tmp, 'hostile.jsonl');
+    const payload = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script>';
+    writeFileSync(file, JSON.stringify({ id: 'hostile-1', outlet: 'Test Wire', published: '2025-01-02', title: `Hostile ${payload}`, text: `The page said ${payload} and then carried on, officials said.` }) + '\n');
+    await ingestPaths(demoStore, [file]);
+    await visit(`${demoUrl}/#/article/hostile-1`);
+    await page.locator('.article-view h1').waitFor();
+    expect(await page.locator('.article-view h1').innerText()).toContain('<img src=x');
+    expect(await page.locator('main img, main script').count()).toBe(0);
+    expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+    await visit(`${demoUrl}/#/search?q=Hostile`);
+    await page.locator('.hit').first().waitFor();
+    expect(await page.locator('main img, main script').count()).toBe(0);
   });
 
   it('draws the outlet graph with clickable outlets', async () => {
