@@ -70,7 +70,8 @@ beforeAll(async () => {
     viewport: { width: 1360, height: 900 },
   });
   page = context.pages()[0] ?? (await context.newPage());
-  page.setDefaultTimeout(15_000);
+  // Generous: the suite runs many files at once on two shared cores; nothing here asserts a timing.
+  page.setDefaultTimeout(40_000);
 }, 180_000);
 
 afterAll(async () => {
