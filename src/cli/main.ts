@@ -8,6 +8,8 @@ import * as show from './commands/show.ts';
 import * as exportCmd from './commands/export.ts';
 import * as stats from './commands/stats.ts';
 import * as demo from './commands/demo.ts';
+import * as stories from './commands/stories.ts';
+import * as narratives from './commands/narratives.ts';
 import * as aliases from './commands/aliases.ts';
 import * as reuse from './commands/reuse.ts';
 import * as trace from './commands/trace.ts';
@@ -26,7 +28,7 @@ program
   .option('--json', 'machine-readable output')
   .showHelpAfterError();
 
-for (const c of [ingest, search, show, exportCmd, stats, demo]) c.register(program);
+for (const c of [ingest, search, show, exportCmd, stats, demo, stories, narratives]) c.register(program);
 for (const c of [cases, match]) c.register(program);
 serve.register(program);
 aliases.register(program);
