@@ -26,7 +26,7 @@ export function prepareAll(features: StoryFeatures[], s: StorySettings): { corpu
 
 /** Similarity edges ≥ minSim between candidate pairs. `reused(a, b)` says whether a reuse link joins two ids. */
 export function buildEdges(items: Prepared[], s: StorySettings, minSim: number, reused?: (a: string, b: string) => boolean): Edge[] {
-  const index = new ProbeIndex();
+  const index = new ProbeIndex(s.windowDays);
   const edges: Edge[] = [];
   // Small sets are compared pair by pair; the probe index is for corpora where that is too slow.
   const exhaustive = items.length <= EXHAUSTIVE_UP_TO;
@@ -125,7 +125,7 @@ export function averageLink(n: number, edges: Edge[], threshold: number): number
 function clusterOnce(features: StoryFeatures[], s: StorySettings, reused?: (a: string, b: string) => boolean): string[][] {
   const { items } = prepareAll(features, s);
   // Pairs far below the threshold cannot lift an average above it in any useful way: drop them.
-  const edges = buildEdges(items, s, s.threshold / 4, reused);
+  const edges = buildEdges(items, s, s.threshold / 3, reused);
   const labels = averageLink(items.length, edges, s.threshold);
   const groups = new Map<number, string[]>();
   labels.forEach((l, i) => (groups.get(l) ?? groups.set(l, []).get(l)!).push(items[i].id));
@@ -173,7 +173,7 @@ export function assignIncremental(
   const featureOf = new Map(all.map((f) => [f.id, f]));
   const storyOf = new Map<string, string>();
   for (const [sid, ids] of stories) for (const id of ids) storyOf.set(id, sid);
-  const index = new ProbeIndex();
+  const index = new ProbeIndex(s.windowDays);
   items.forEach((p, i) => i < existing.length && index.add(i, p));
   const isReused = (a: string, b: string) => reused?.(a, b) ?? false;
   const out = new Map<string, { story: string; sim: number }>();

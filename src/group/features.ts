@@ -137,8 +137,11 @@ export interface FeatureInput {
 export function extractFeatures(input: FeatureInput, maxTerms = 400): StoryFeatures {
   const full = input.title && !input.text.startsWith(input.title) ? `${input.title}\n${input.text}` : input.text;
   const words: Record<string, number> = {};
-  for (const m of full.matchAll(WORD)) {
-    const w = m[0].toLowerCase().replace(/['’](s)?$/, '');
+  // Lower-case once; strip a possessive only where there is an apostrophe at all.
+  for (const m of full.toLowerCase().matchAll(WORD)) {
+    const t = m[0];
+    const last = t.charCodeAt(t.length - 1);
+    const w = last === 39 || last === 0x2019 || t.includes("'") || t.includes('’') ? t.replace(/['’](s)?$/, '') : t;
     if (w.length < 2 || STOP.has(w)) continue;
     add(words, fold(w));
   }

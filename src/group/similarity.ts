@@ -135,31 +135,53 @@ export function similarity(a: Prepared, b: Prepared, s: StorySettings, reused = 
   parts.time = t;
   // Statements are events: two articles quoting named people, none in common, report different ones.
   parts.speakers = 1;
-  if (a.speakers.size && b.speakers.size && ![...a.speakers].some((x) => b.speakers.has(x)) && parts.quotes < 0.5 && !reused)
-    parts.speakers = s.disjointSpeakers;
+  if (a.speakers.size && b.speakers.size && parts.quotes < 0.5 && !reused) {
+    let shared = false;
+    for (const x of a.speakers) if (b.speakers.has(x)) (shared = true);
+    if (!shared) parts.speakers = s.disjointSpeakers;
+  }
   return { sim: sim * t * parts.speakers, parts };
 }
 
-/** Inverted index over probe keys; returns, for an article, the indexed articles sharing any. */
+/**
+ * Inverted index over probe keys, bucketed by time: a dated article is looked up only among
+ * articles of its own and the neighbouring time buckets (and the undated ones), so a long corpus
+ * costs what its busiest weeks cost. A key shared by more than `maxPosting` articles of one bucket
+ * says nothing about one event and is skipped.
+ */
 export class ProbeIndex {
-  private postings = new Map<number, number[]>();
-  constructor(private maxPosting = 3000) {}
+  private postings = new Map<number, Map<number, number[]>>();
+  constructor(
+    private bucketDays = 10,
+    private maxPosting = 150,
+  ) {}
+
+  private bucket(p: Prepared): number {
+    return Number.isNaN(p.day) ? -1 : Math.floor(p.day / this.bucketDays);
+  }
 
   add(i: number, p: Prepared) {
+    const b = this.bucket(p);
     for (const k of p.probe) {
-      const l = this.postings.get(k);
+      let byBucket = this.postings.get(k);
+      if (!byBucket) this.postings.set(k, (byBucket = new Map()));
+      const l = byBucket.get(b);
       if (l) l.push(i);
-      else this.postings.set(k, [i]);
+      else byBucket.set(b, [i]);
     }
   }
 
   candidates(p: Prepared, self = -1): Set<number> {
     const out = new Set<number>();
+    const b = this.bucket(p);
     for (const k of p.probe) {
-      const l = this.postings.get(k);
-      // A key shared by thousands of articles says nothing about one event.
-      if (!l || l.length > this.maxPosting) continue;
-      for (const j of l) if (j !== self) out.add(j);
+      const byBucket = this.postings.get(k);
+      if (!byBucket) continue;
+      const lists = b === -1 ? [...byBucket.values()] : [byBucket.get(b - 1), byBucket.get(b), byBucket.get(b + 1), byBucket.get(-1)];
+      for (const l of lists) {
+        if (!l || l.length > this.maxPosting) continue;
+        for (const j of l) if (j !== self) out.add(j);
+      }
     }
     return out;
   }
