@@ -7,6 +7,7 @@ const BENCHMARKS: Record<string, () => Promise<{ run: () => Promise<void> }>> = 
   pipeline: () => import('./pipeline.ts'),
   extraction: () => import('./extraction.ts'),
   ingest: () => import('./ingest.ts'),
+  stories: () => import('./stories.ts'),
   claims: () => import('./claims.ts'),
 };
 
