@@ -60,10 +60,14 @@ export async function bundle(entry: string, name: string): Promise<string> {
       {
         name: 'source-import-meta-url',
         setup(b) {
-          b.onLoad({ filter: /[\\/]src[\\/].*\.ts$/ }, (args) => ({
-            contents: readFileSync(args.path, 'utf8').replaceAll(META_URL, JSON.stringify(pathToFileURL(args.path).href)),
-            loader: 'ts',
-          }));
+          b.onLoad({ filter: /[\\/]src[\\/].*\.ts$/ }, (args) => {
+            let code = readFileSync(args.path, 'utf8').replaceAll(META_URL, JSON.stringify(pathToFileURL(args.path).href));
+            // `const modulePath = './x.ts'; … import(modulePath)` (src/store/open.ts loads the
+            // PostgreSQL store lazily this way): give esbuild the literal so it bundles the module.
+            const lazy = /const (\w+) = '(\.[^']+\.ts)';/.exec(code);
+            if (lazy) code = code.replaceAll(`import(${lazy[1]})`, `import(${JSON.stringify(lazy[2])})`);
+            return { contents: code, loader: 'ts' };
+          });
         },
       },
     ],

@@ -6,7 +6,7 @@
 // to take again. A file is marked done only after the writer committed every article in it.
 
 import { createHash } from 'node:crypto';
-import { closeSync, existsSync, fsyncSync, openSync, rmSync, statSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, fsyncSync, openSync, readFileSync, rmSync, statSync, writeSync } from 'node:fs';
 import { randomInt } from 'node:crypto';
 import type pg from 'pg';
 import type { Store } from '../store/store.ts';
@@ -23,25 +23,35 @@ export interface FileSource {
    * Run `fn` on the ids whose corpus stages are still owed (this run's, plus those of killed
    * runs), one process at a time; they are marked settled only when `fn` returns.
    */
-  settleCorpus(mine: string[], fn: (ids: string[] | 'all') => Promise<void>): Promise<void>;
+  settleCorpus(mine: string[], run: CorpusRun): Promise<void>;
   close(): Promise<void>;
 }
 
 /**
- * One process takes the whole list. With a marker file (`<db>.corpus-pending`, written before the
- * first article is committed and removed once the corpus stages have run), a run killed in
- * between is noticed by the next one, which then recomputes the corpus stages in full: the
- * articles it finds unchanged may never have reached them.
+ * Runs each corpus stage over `plan.ids(stage)` (in input order; empty: skip the stage) and calls
+ * `plan.markDone(stage)` after it, so a killed run's successor resumes at the stage it was in.
  */
-export function localSource(files: string[], marker: string | null): FileSource {
+export type CorpusRun = (plan: { ids(stage: string): string[]; markDone(stage: string): Promise<void> }) => Promise<void>;
+
+/**
+ * One process takes the whole list. A marker file (`<db>.corpus-pending`), written before the
+ * first article is committed and removed once the corpus stages have run, lets the next run
+ * notice a run that was killed in between: the articles it then finds unchanged may never have
+ * reached the corpus stages. The marker also lists each corpus stage that finished, so the next
+ * run updates every stored article (in ingest order, as the killed run would have) through the
+ * stages that did not finish.
+ */
+export function localSource(files: string[], marker: string | null, allIds: () => Promise<string[]>): FileSource {
   let i = 0;
   const recover = marker !== null && existsSync(marker);
-  if (marker && !recover) {
-    const fd = openSync(marker, 'w');
-    writeSync(fd, `echotrace ingest started ${new Date().toISOString()}; corpus stages pending\n`);
+  const done = new Set(recover ? readFileSync(marker!, 'utf8').split('\n').filter((l) => l.startsWith('done ')).map((l) => l.slice(5)) : []);
+  const append = (line: string) => {
+    const fd = openSync(marker!, 'a');
+    writeSync(fd, line + '\n');
     fsyncSync(fd);
     closeSync(fd);
-  }
+  };
+  if (marker && !recover) append(`echotrace ingest started ${new Date().toISOString()}; corpus stages pending`);
   return {
     async take(max) {
       const out = files.slice(i, i + max);
@@ -50,9 +60,9 @@ export function localSource(files: string[], marker: string | null): FileSource 
     },
     reclaimed: () => false,
     async finished() {},
-    async settleCorpus(mine, fn) {
-      if (recover) await fn('all');
-      else if (mine.length) await fn(mine);
+    async settleCorpus(mine, run) {
+      const ids = recover ? await allIds() : mine;
+      if (ids.length) await run({ ids: (stage) => (done.has(stage) ? [] : ids), markDone: async (stage) => (marker ? append(`done ${stage}`) : undefined) });
       if (marker) rmSync(marker, { force: true });
     },
     async close() {},
@@ -95,7 +105,7 @@ export async function claimSource(db: Db, files: string[], key = batchKey(files)
   const taken = new Set<string>();
   const ownerDead = `NOT EXISTS (SELECT 1 FROM pg_locks l WHERE l.locktype = 'advisory' AND l.classid = ${CLAIM_CLASS}::oid
                                  AND l.objid = x.owner::oid AND l.objsubid = 2 AND l.granted)`;
-  return {
+  const source: FileSource & { key: string; owner: number } = {
     key,
     owner,
     async take(max) {
@@ -108,6 +118,16 @@ export async function claimSource(db: Db, files: string[], key = batchKey(files)
         [key, owner, max],
       );
       for (const r of rows) if (r.prev === 'claimed') taken.add(r.path);
+      if (!rows.length) {
+        // Nothing free: if files are still claimed by others, wait until they are done or their
+        // owner is gone (a killed process's session, and so its lock, ends a moment after it
+        // dies), so that every process returns only when the whole batch is in the store.
+        const [busy] = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM ingest_claims WHERE batch = $1 AND state = 'claimed' AND owner <> $2`, [key, owner]);
+        if (busy.n > 0) {
+          await new Promise((r) => setTimeout(r, 250));
+          return source.take(max);
+        }
+      }
       return rows.sort((a, b) => a.ord - b.ord).map((r) => r.path);
     },
     reclaimed: (path) => taken.has(path),
@@ -116,21 +136,25 @@ export async function claimSource(db: Db, files: string[], key = batchKey(files)
         key, ordOf.get(path), owner, changed,
       ]);
     },
-    async settleCorpus(_mine, fn) {
+    async settleCorpus(_mine, run) {
       // One process at a time runs corpus stages, so incremental indexes see every writer's
       // articles in some order, never half of two updates at once.
       await holder.query('SELECT pg_advisory_lock($1)', [CORPUS_LOCK]);
       try {
-        const owed = await db.query<{ batch: string; ord: number; changed: string[] }>(
-          `SELECT batch, ord, changed FROM ingest_claims x WHERE state = 'done' AND NOT corpus_done AND (owner = $1 OR ${ownerDead})`,
+        const owed = await db.query<{ batch: string; ord: number; changed: string[]; corpus_stages: string[] }>(
+          `SELECT batch, ord, changed, corpus_stages FROM ingest_claims x
+           WHERE state = 'done' AND NOT corpus_done AND (owner = $1 OR ${ownerDead}) ORDER BY batch, ord`,
           [owner],
         );
-        const ids = [...new Set(owed.flatMap((r) => r.changed))];
-        if (ids.length) await fn(ids);
-        if (owed.length)
-          await db.query(`UPDATE ingest_claims SET corpus_done = true WHERE (batch, ord) IN (SELECT * FROM unnest($1::text[], $2::int[]))`, [
-            owed.map((r) => r.batch), owed.map((r) => r.ord),
-          ]);
+        const keys = [owed.map((r) => r.batch), owed.map((r) => r.ord)];
+        const which = `(batch, ord) IN (SELECT * FROM unnest($1::text[], $2::int[]))`;
+        await run({
+          ids: (stage) => [...new Set(owed.filter((r) => !r.corpus_stages.includes(stage)).flatMap((r) => r.changed))],
+          markDone: async (stage) => {
+            await db.query(`UPDATE ingest_claims SET corpus_stages = array_append(corpus_stages, $3) WHERE ${which} AND NOT $3 = ANY(corpus_stages)`, [...keys, stage]);
+          },
+        });
+        if (owed.length) await db.query(`UPDATE ingest_claims SET corpus_done = true WHERE ${which}`, keys);
       } finally {
         await holder.query('SELECT pg_advisory_unlock($1)', [CORPUS_LOCK]);
       }
@@ -139,4 +163,5 @@ export async function claimSource(db: Db, files: string[], key = batchKey(files)
       holder.release(true);
     },
   };
+  return source;
 }

@@ -12,7 +12,7 @@ import type { IngestProblem } from '../model.ts';
 import type { Store } from '../store/store.ts';
 import { createContext, ingestPaths, type IngestEvents, type IngestSummary, type PipelineOptions } from '../pipeline.ts';
 import { listFiles } from '../ingest/index.ts';
-import { CORPUS_STAGES, runCorpusStages } from '../corpus.ts';
+import { CORPUS_STAGES } from '../corpus.ts';
 import { prepareWorkers, WorkerPool } from './pool.ts';
 import { InlinePool } from './inline.ts';
 import type { Item, WorkerInit } from './protocol.ts';
@@ -34,7 +34,7 @@ const SLICE = 8;
 export async function runIngest(store: Store, paths: string[], opts: IngestRunOptions = {}, events: IngestEvents = {}): Promise<IngestSummary & { batch?: string }> {
   if (opts.workers === undefined && store.kind !== 'postgres') {
     // The classic single-threaded loop, wrapped so a killed run's corpus work is not lost.
-    const source = localSource([], corpusMarker(store, opts));
+    const source = localSource([], corpusMarker(store, opts), () => store.articles.ids());
     const s = await ingestPaths(store, paths, { ...opts, corpus: false }, events);
     await settle(store, source, s, opts, events);
     return s;
@@ -50,11 +50,15 @@ function corpusMarker(store: Store, opts: IngestRunOptions): string | null {
 async function settle(store: Store, source: FileSource, s: IngestSummary, opts: IngestRunOptions, events: IngestEvents) {
   if (opts.corpus === false || !CORPUS_STAGES.length) return;
   const ctx = createContext(opts);
-  await source.settleCorpus(s.changed, async (ids) => {
-    s.corpus =
-      ids === 'all'
-        ? await runCorpusStages(store, [], ctx, { recompute: true, onStage: events.onCorpusStage })
-        : await runCorpusStages(store, ids, ctx, { onStage: events.onCorpusStage });
+  await source.settleCorpus(s.changed, async (plan) => {
+    // As runCorpusStages, one stage at a time, so a killed run's successor can resume.
+    for (const stage of CORPUS_STAGES) {
+      const ids = plan.ids(stage.name);
+      if (!ids.length) continue;
+      events.onCorpusStage?.(stage.name);
+      s.corpus[stage.name] = await stage.update(store, ids, ctx);
+      await plan.markDone(stage.name);
+    }
   });
 }
 
@@ -78,7 +82,7 @@ export async function ingestParallel(
   events.onFiles?.(files.length);
 
   const pg = pgDbOf(store);
-  const source = pg ? await claimSource(pg, files) : localSource(files, corpusMarker(store, opts));
+  const source = pg ? await claimSource(pg, files) : localSource(files, corpusMarker(store, opts), () => store.articles.ids());
   if ('key' in source) s.batch = source.key as string;
   const init: WorkerInit = { rules: opts.rules, outlets: opts.outlets, extra: opts.extra, now: (opts.now ?? new Date()).toISOString() };
   if (opts.workers > 0) await prepareWorkers();

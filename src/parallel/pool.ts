@@ -21,6 +21,8 @@ let entry: URL | null = null;
  */
 export async function prepareWorkers(): Promise<void> {
   if (entry) return;
+  // A prebuilt worker bundle (tests pin one so that every run of a test uses the same code).
+  if (process.env.ECHOTRACE_WORKER_ENTRY) return void (entry = pathToFileURL(process.env.ECHOTRACE_WORKER_ENTRY));
   try {
     entry = pathToFileURL(await bundle('src/parallel/worker.ts', 'ingest-worker'));
   } catch {

@@ -21,6 +21,9 @@ CREATE TABLE ingest_claims (
   done_at     TIMESTAMPTZ,
   changed     TEXT[] NOT NULL DEFAULT '{}',
   corpus_done BOOLEAN NOT NULL DEFAULT false,
+  -- Corpus stages already run over this file's changed articles (a killed run's successor
+  -- resumes at the stage it was in, rather than running a finished stage twice).
+  corpus_stages TEXT[] NOT NULL DEFAULT '{}',
   PRIMARY KEY (batch, ord)
 );
 CREATE INDEX ingest_claims_todo ON ingest_claims(batch, state, ord);
