@@ -13,7 +13,6 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { requireDataset, writeResults, timed, peakRssMb, type Table } from './lib.ts';
 import { extractFeatures, loadStorySettings, type StoryFeatures, type StorySettings } from '../src/group/features.ts';
 import { averageLink, clusterStories, type Edge } from '../src/group/cluster.ts';
-import { reutersRecords } from './ingest.ts';
 
 interface Doc {
   doc_id: string;
@@ -133,11 +132,33 @@ const describeSetting = (s: StorySettings) =>
 
 // ---- BBC + Reuters for speed
 
-/** Reuters-21578 through the SGML reader of bench/ingest.ts (records with a body). */
-function reutersArticles(dir: string): { id: string; title: string; text: string; date: string | null }[] {
+type Rec = { id: string; title?: string; text: string; published?: string };
+
+/** A small SGML reader, used when bench/ingest.ts (the team's Reuters converter) is not there. */
+function* ownReutersRecords(sgml: string): Generator<Rec> {
+  const unescape = (x: string) => x.replace(/&#\d+;/g, ' ').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+  const MONTHS: Record<string, string> = { JAN: '01', FEB: '02', MAR: '03', APR: '04', MAY: '05', JUN: '06', JUL: '07', AUG: '08', SEP: '09', OCT: '10', NOV: '11', DEC: '12' };
+  for (const m of sgml.matchAll(/<REUTERS[^>]*NEWID="(\d+)"[^>]*>([\s\S]*?)<\/REUTERS>/g)) {
+    const body = /<BODY>([\s\S]*?)<\/BODY>/.exec(m[2])?.[1];
+    if (!body?.trim()) continue;
+    const d = /<DATE>\s*(\d+)-(\w{3})-(\d{4})/.exec(m[2]);
+    yield {
+      id: `reuters-${m[1]}`,
+      title: unescape(/<TITLE>([\s\S]*?)<\/TITLE>/.exec(m[2])?.[1] ?? ''),
+      text: unescape(body),
+      published: d ? `${d[3]}-${MONTHS[d[2].toUpperCase()] ?? '01'}-${d[1].padStart(2, '0')}` : undefined,
+    };
+  }
+}
+
+/** Reuters-21578 (records with a body), through bench/ingest.ts's reader when present. */
+async function reutersArticles(dir: string): Promise<{ id: string; title: string; text: string; date: string | null }[]> {
+  const path = './ingest.ts';
+  const mod = (await import(path).catch(() => null)) as { reutersRecords?: (sgml: string) => Iterable<Rec> } | null;
+  const read = mod?.reutersRecords ?? ownReutersRecords;
   const out: { id: string; title: string; text: string; date: string | null }[] = [];
   for (const f of readdirSync(dir).filter((x) => /^reut2-\d+\.sgm$/.test(x)).sort())
-    for (const r of reutersRecords(readFileSync(`${dir}/${f}`, 'latin1'))) out.push({ id: r.id, title: r.title ?? '', text: r.text, date: r.published?.slice(0, 10) ?? null });
+    for (const r of read(readFileSync(`${dir}/${f}`, 'latin1'))) out.push({ id: r.id, title: r.title ?? '', text: r.text, date: r.published?.slice(0, 10) ?? null });
   return out;
 }
 
@@ -178,7 +199,7 @@ export async function run() {
   notes.push('Gold: event_cluster (sub-topic). Every set clustered jointly, no gold topic, no K given. Tuning F1 is on the tuning topics; P/R/F1 columns are the held-out topics.');
 
   // Speed over BBC + Reuters.
-  const articles = [...bbcArticles(requireDataset('bbc')), ...reutersArticles(requireDataset('reuters21578'))].filter((a) => a.text.trim() || a.title.trim());
+  const articles = [...bbcArticles(requireDataset('bbc')), ...(await reutersArticles(requireDataset('reuters21578')))].filter((a) => a.text.trim() || a.title.trim());
   const f = await timed(() => articles.map((a) => extractFeatures(a, base.maxTerms)));
   const c = await timed(() => clusterStories(f.value, base));
   const multi = c.value.filter((g) => g.length > 1);
