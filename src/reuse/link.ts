@@ -157,9 +157,14 @@ function decideDirection(X: ReuseDoc, Y: ReuseDoc, xCreditsY: Credit[], yCredits
  * report, so "according to Press TV" in `by` credits it; when `of`'s outlet is known and is not X,
  * crediting X credits the common origin, not `of`.
  */
-function creditsOf(by: ReuseDoc, span: { start: number; end: number }, of: ReuseDoc, ofQuote: QuoteInfo | null, c: PairContext): Credit[] {
+function creditsOf(by: ReuseDoc, span: { start: number; end: number }, of: ReuseDoc, ofQuote: QuoteInfo | null, byQuote: QuoteInfo | null, c: PairContext): Credit[] {
   const credits = findCredits(by.text, span.start, span.end, by.outlet, c.outlets, c.s);
-  return credits.filter((cr) => (of.outlet && cr.outlet === of.outlet) || (!of.outlet && ofQuote?.told_to === cr.outlet && !c.s.toldCues.includes(cr.cue)));
+  const out = credits.filter((cr) => (of.outlet && cr.outlet === of.outlet) || (!of.outlet && ofQuote?.told_to === cr.outlet && !c.s.toldCues.includes(cr.cue)));
+  // The quote layer may name the relaying outlet where the cue lies beyond the window.
+  const source = of.outlet ?? ofQuote?.told_to ?? null;
+  if (!out.length && source && byQuote?.via.includes(source))
+    out.push({ outlet: source, text: `via ${source} (${byQuote.method})`, start: byQuote.start, end: byQuote.end, cue: 'via' });
+  return out;
 }
 
 const quoteSummary = (q: QuoteInfo | null) => (q ? { speaker: q.speaker, told_to: q.told_to, via: q.via, method: q.method, evidence: q.evidence } : null);
@@ -167,8 +172,8 @@ const quoteSummary = (q: QuoteInfo | null) => (q ? { speaker: q.speaker, told_to
 function makeLink(X: ReuseDoc, Y: ReuseDoc, p: Passage, kind: ReuseKind, qx: QuoteInfo | null, qy: QuoteInfo | null, c: PairContext, extra: Record<string, unknown>): ReuseLink {
   const ax = textOf(X, p.a0, p.a1)!;
   const by = textOf(Y, p.b0, p.b1)!;
-  const xCreditsY = creditsOf(X, ax, Y, qy, c);
-  const yCreditsX = creditsOf(Y, by, X, qx, c);
+  const xCreditsY = creditsOf(X, ax, Y, qy, qx, c);
+  const yCreditsX = creditsOf(Y, by, X, qx, qy, c);
   const dir = decideDirection(X, Y, xCreditsY, yCreditsX);
   const swap = dir.copy === 'y';
   const [A, B, sa, sb, qa, qb] = swap ? [Y, X, by, ax, qy, qx] : [X, Y, ax, by, qx, qy];
