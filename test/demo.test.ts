@@ -63,7 +63,7 @@ const inNarrative = (n: 'A' | 'B') => IDS.filter((id) => KEY[id].narrative === n
 const NEUTRAL = IDS.filter((id) => KEY[id].narrative === null);
 
 /** The copy chain of the shepherds quote, earliest first (README "The copy chain"). */
-const SHEPHERDS = 'Halvardian aircraft are flying Jarad fighters from the camps at Lorsk into Wadi al-Qarim';
+const SHEPHERDS = 'Halvardian aircraft set down Jarad fighters beside the dry riverbed of Wadi al-Qarim';
 const CHAIN = ['meridian-2024-03-11-kharrat', 'nva-2024-03-12-kharrat', 'valor-2024-03-12-kharrat', 'mirsad-2024-03-14-kharrat'];
 
 // ---- Running the demo -----------------------------------------------------------------------
@@ -110,8 +110,8 @@ describe('demo corpus', () => {
     const [exported, shown, searched, traced] = await Promise.all([
       cliAsync('--db', db, 'export', '--format', 'json'),
       cliAsync('--db', db, 'show', 'nva-qarim-relocation'),
-      cliAsync('--db', db, '--json', 'search', 'shepherds grazing flocks'),
-      HAS_TRACE ? cliAsync('--db', db, 'trace', 'Shepherds grazing their flocks along the eastern frontier') : Promise.resolve(''),
+      cliAsync('--db', db, '--json', 'search', 'shepherds people midnight'),
+      HAS_TRACE ? cliAsync('--db', db, 'trace', 'Four shepherds from Umm Tarfa have told our people') : Promise.resolve(''),
     ]);
     doc = JSON.parse(exported);
     showOut = shown;
@@ -187,7 +187,7 @@ describe('demo corpus', () => {
     expect(removed('valor-2025-06-18-senna-fishermen')).toEqual(expect.arrayContaining(['comment-form']));
     for (const r of art('mirsad-2023-08-23-nouri').removed) expect(r.reason).toBeTruthy();
     // The article text around the removed lines survives.
-    expect(art('nva-qarim-relocation').text).toMatch(/in places it wants to keep unstable\.$/);
+    expect(art('nva-qarim-relocation').text).toMatch(/had twice been refused\.$/);
   });
 
   it('`show` gives an article with its outlet evidence and the lines removed from it, with the reason', () => {
@@ -197,7 +197,7 @@ describe('demo corpus', () => {
     expect(out).toMatch(/news code.*News Code 40917/);
     // In the text shown, the last paragraph is the article's own, not the form.
     const body = out.slice(0, out.indexOf('News Code 40917'));
-    expect(body).toContain('places it wants to keep unstable');
+    expect(body).toContain('had twice been refused');
   });
 
   it('finds every copy of the shepherds quote by full-text search', () => {
@@ -230,12 +230,12 @@ describe('demo corpus', () => {
 
   it('resolves pronoun speakers and roles, and conduits named as "X quoted … as saying", "according to X", "X reports:"', (ctx) => {
     needs(ctx, 'quotes', hasQuotes());
-    const added = quoteWith('nva-qarim-relocation', 'Yet only days later the Halvardian units');
+    const added = quoteWith('nva-qarim-relocation', 'We know what was in those trucks');
     expect(added?.speaker?.name ?? added?.speaker?.text).toMatch(/Nouri/);
-    const nouri = quoteWith('nva-qarim-relocation', 'not a single cell of Ansar al-Rayah');
+    const nouri = quoteWith('nva-qarim-relocation', 'our checkpoints were ordered to stand aside');
     expect(nouri?.told_to?.text).toMatch(/al-Mirsad/);
     expect(nouri?.speaker?.role ?? '').toMatch(/Saraya al-Difa' Office/);
-    const obaidi = quoteWith('nva-qarim-relocation', 'preparing these militants in the salt flats');
+    const obaidi = quoteWith('nva-qarim-relocation', 'Whoever controls the Lorsk road');
     expect(obaidi?.speaker?.text).toMatch(/Obaidi/);
     expect(obaidi?.speaker?.role ?? '').toMatch(/security expert/);
     expect(obaidi?.via.map((v: Json) => v.text).join(' ')).toMatch(/al-Mirsad/);
@@ -249,15 +249,15 @@ describe('demo corpus', () => {
 
   it('finds interrupted quotes, quotes inside quotes and partial quotes', (ctx) => {
     needs(ctx, 'quotes', hasQuotes());
-    // "…riverbed," he said, "and they are not delivering flour." — both halves, one speaker.
-    const first = quoteWith('mirsad-2023-08-23-nouri', 'began landing helicopters at night');
-    const second = quoteWith('mirsad-2023-08-23-nouri', 'not delivering flour');
+    // "We know what was in those trucks," he said, "because …" — both halves, one speaker.
+    const first = quoteWith('mirsad-2023-08-23-nouri', 'We know what was in those trucks');
+    const second = quoteWith('mirsad-2023-08-23-nouri', 'were not farmers');
     expect(first && second).toBeTruthy();
     expect(first.speaker?.name ?? first.speaker?.text).toMatch(/Nouri/);
     expect(second.speaker?.name ?? second.speaker?.text).toMatch(/Nouri/);
-    // The outer quote around 'The helicopters come without lights…' is one quote by al-Kharrat.
-    const outer = quoteWith('meridian-2024-03-11-kharrat', 'that is what we are telling the world');
-    expect(outer?.content.text).toMatch(/helicopters come without lights/);
+    // The outer quote around 'I have counted those helicopters…' is one quote by al-Kharrat.
+    const outer = quoteWith('meridian-2024-03-11-kharrat', 'and I believe him');
+    expect(outer?.content.text).toMatch(/these ones fly without lights/);
     expect(outer?.speaker?.name ?? outer?.speaker?.text).toMatch(/Kharrat/);
   });
 
@@ -392,7 +392,7 @@ describe('demo corpus', () => {
     needs(ctx, 'date spans', hasDates());
     const cases: [string, string, string][] = [
       ['mirsad-2023-08-23-nouri', 'on Sunday', '2023-08-20'],
-      ['meridian-2024-03-11-kharrat', 'On Saturday', '2024-03-09'],
+      ['meridian-2024-03-11-kharrat', 'on Saturday', '2024-03-09'],
       ['nva-2024-03-12-kharrat', 'on Monday', '2024-03-11'],
       ['cpw-2024-03-15-militia-claim', 'on Monday', '2024-03-11'],
       ['meridian-2024-10-02-mp-warning', 'on Tuesday', '2024-10-01'],
@@ -417,9 +417,9 @@ describe('demo corpus', () => {
     needs(ctx, 'reuse links', hasReuse());
     const origin = CHAIN[0];
     for (const copy of CHAIN.slice(1)) {
-      const l = links(copy, origin).find((r: Json) => norm(r.span.text).includes(norm('flying Jarad fighters')));
+      const l = links(copy, origin).find((r: Json) => norm(r.span.text).includes(norm('set down Jarad fighters')));
       expect(l, `${copy} → ${origin}`).toBeTruthy();
-      expect(norm(l.other_span.text)).toContain(norm('flying Jarad fighters'));
+      expect(norm(l.other_span.text)).toContain(norm('set down Jarad fighters'));
       expect(art(origin).text.slice(l.other_span.start, l.other_span.end)).toBe(l.other_span.text);
       expect(l.kind, copy).toBe('quote');
     }
