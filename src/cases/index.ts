@@ -6,7 +6,8 @@ import type { Article, Span } from '../model.ts';
 import type { Store } from '../store/store.ts';
 import type { CaseRecord } from '../store/repos/cases.ts';
 import { splitSentences } from '../nlp/sentences.ts';
-import { fold } from './text.ts';
+import { fold, names, tokens } from './text.ts';
+import { canonicalNames as canonicalNamesOf } from './entities.ts';
 import { CaseMatcher, loadConfig, loadModel, type CaseHit, type MatcherConfig } from './matcher.ts';
 import type { RerankModel } from './rerank.ts';
 
@@ -83,6 +84,24 @@ export function matchSentences(
 }
 
 /**
+ * The words of the names a text mentions: capitalised words past a sentence start, and the
+ * canonical names of the entities the alias table finds. A claim about Russian troops in Ukraine
+ * is not repeated by a sentence about US troops in Iraq, however many other words they share.
+ */
+function nameWords(text: string): Set<string> {
+  const out = new Set<string>();
+  for (const n of [...names(text), ...canonicalNamesOf(text).flatMap((n) => n.split(/\s+/))]) for (const t of tokens(n)) out.add(t);
+  return out;
+}
+
+/** Both sides name someone, and not the same one: not a repeat. Either side unnamed: no objection. */
+function sharesName(a: Set<string>, b: Set<string>): boolean {
+  if (!a.size || !b.size) return true;
+  for (const w of a) if (b.has(w)) return true;
+  return false;
+}
+
+/**
  * The canonical names of the entities mentioned in a span under another name ("Raya Brigades" →
  * "Ansar al-Raya"), from the entity layer's alias resolution: a fact-check names the group once,
  * the outlets under many names.
@@ -105,12 +124,15 @@ function canonicalNames(text: string, entities: Span[], w: { start: number; end:
 export function linkArticle(matcher: CaseMatcher, sentences: SentenceMatch[]): ArticleCaseLink[] {
   const best = new Map<string, ArticleCaseLink>();
   const { linkThreshold, linkMinCoverage } = matcher.config;
+  const caseNames = new Map<string, Set<string>>();
+  const namesOfCase = (c: CaseRecord) => caseNames.get(c.id) ?? caseNames.set(c.id, nameWords(`${c.claim}\n${c.title ?? ''}`)).get(c.id)!;
   // A single sentence that links is the better evidence than a pair that scores a little higher.
   const rank = (l: ArticleCaseLink, single: boolean) => l.score + (l.linked ? 1 : 0) + (single ? 0.05 : 0);
   const rankOf = new Map<string, number>();
   for (const s of sentences)
     for (const h of s.hits) {
-      const link = { caseId: h.case.id, score: h.score, start: s.start, end: s.end, text: s.text, linked: h.score >= linkThreshold && (h.evidence.case_cov ?? 1) >= linkMinCoverage };
+      const linked = h.score >= linkThreshold && (h.evidence.case_cov ?? 1) >= linkMinCoverage && sharesName(nameWords(s.text), namesOfCase(h.case));
+      const link = { caseId: h.case.id, score: h.score, start: s.start, end: s.end, text: s.text, linked };
       const r = rank(link, s.single);
       if (r > (rankOf.get(h.case.id) ?? -1)) (best.set(h.case.id, link), rankOf.set(h.case.id, r));
     }

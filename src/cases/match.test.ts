@@ -72,13 +72,15 @@ describe('linking stored articles to cases', () => {
       contentHash: 'r1',
     });
     const neutral = makeArticle('neu', { text: 'The Northport bridge will reopen on Monday after repairs, the city said. Traffic will resume at noon.', contentHash: 'n1' });
-    for (const a of [repeats, neutral]) await store.articles.put(a, [withSentences(a)]);
-    const report = await casesStage.update(store, ['rep', 'neu'], { data: new Map(), now: new Date() });
+    // The same words about other places: not a repeat of the case (the names differ).
+    const elsewhere = makeArticle('els', { text: 'Officials now say saboteurs from Westholm blew up the Southbay bridge to cut the city off. Repairs will take a year.', contentHash: 'e1' });
+    for (const a of [repeats, neutral, elsewhere]) await store.articles.put(a, [withSentences(a)]);
+    const report = await casesStage.update(store, ['rep', 'neu', 'els'], { data: new Map(), now: new Date() });
     expect(report.counts?.links).toBe(1);
     const [m] = await store.cases.matches(['rep']);
     expect(m.caseId).toBe('desk:bridge');
     expect(repeats.text.slice(m.start, m.end)).toBe('Officials now say saboteurs from Eastport blew up the Northport bridge to cut the city off.');
-    expect(await store.cases.matches(['neu'])).toEqual([]);
+    expect(await store.cases.matches(['neu', 'els'])).toEqual([]);
     const fields = { reuse: [], story: null, narrative: null, matches: [] as { case: string; score: number; span: { start: number; end: number; text: string } }[] };
     await casesStage.fillArticle!(store, repeats, fields);
     expect(fields.matches).toEqual([{ case: 'desk:bridge', score: m.score, span: { start: m.start, end: m.end, text: repeats.text.slice(m.start, m.end) } }]);

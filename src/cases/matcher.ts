@@ -63,6 +63,9 @@ export class CaseMatcher {
     readonly config: MatcherConfig = loadConfig(),
     readonly model: RerankModel | null = loadModel(),
   ) {
+    // Appending the alias table's canonical entity names to cases and queries (entities.ts) was
+    // tried and lowered train MAP@5 (2A 0.880 → 0.866): it stays out of ranking, and is used only
+    // by article linking (index.ts), where outlets name one group many ways.
     const fields = cases.map(caseFields);
     this.index = new Bm25Index(fields, config.bm25);
     this.profiles = cases.map((c, i) => caseProfile(`${fields[i].claim}\n${fields[i].title}\n${fields[i].subtitle}`, c.date, typeof c.data.speaker === 'string' ? c.data.speaker : null));

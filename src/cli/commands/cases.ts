@@ -46,7 +46,7 @@ export function register(program: Command) {
             for (const p of shown.slice(0, SHOW_PROBLEMS)) err(`${p.path}${p.line ? ':' + p.line : ''}: ${p.level === 'warning' ? 'warning: ' : ''}${p.message}`);
             if (shown.length > SHOW_PROBLEMS) err(`${file}: … and ${shown.length - SHOW_PROBLEMS} more problems`);
             reports.push({ file, format: r.format, cases: r.cases.length, ...total, errors: errors.length, warnings, duplicates: r.duplicates ?? 0, problems: r.problems });
-            if (!g.json)
+            if (!g.json && r.format !== 'unreadable')
               out(
                 `${file}: ${r.format}, ${r.cases.length} cases (${total.inserted} new, ${total.updated} updated, ${total.unchanged} unchanged)` +
                   (errors.length ? `, ${errors.length} bad records skipped` : '') +
