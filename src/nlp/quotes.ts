@@ -66,6 +66,8 @@ export function paragraphOf(text: string, pos: number): Sentence {
 }
 
 const VERB_WINDOW = 30; // words of an attribution clause searched for its verb
+/** What follows a quotation when it is not its attribution: "… and he reiterated", "… in his comments". */
+const NOT_ATTRIBUTION_START = /^\s*[,—–-]?\s*(?:and|but|or|in|on|at|for|to|of|which|that|because|while|when|if|as|about|with|from|by|so|than|then|into|over|after|before)\b/i;
 
 /** The first speech verb among the tokens of [a, b), skipping capitalised words mid-sentence. */
 function cueIn(doc: QuoteDoc, a: number, b: number, last = false): { k: number; lemma: string; form: string } | null {
@@ -87,8 +89,11 @@ function cueIn(doc: QuoteDoc, a: number, b: number, last = false): { k: number; 
 /** Attribution after a closing mark: “…,” X said / said X / OUTLET quoted X as saying / X was quoted by OUTLET as saying. */
 function attributionAfter(doc: QuoteDoc, m: MarkSpan, limit: number): RawQuote | null {
   const after = doc.text.slice(m.end, limit);
-  if (!/^\s*[,—–-]?\s*[\p{L}]/u.test(after) && !/[,]\s*[”"]$/.test(doc.text.slice(m.start, m.end))) return null;
-  if (/^\s*[.!?]/.test(after)) return null;
+  const inner = doc.text.slice(m.start, m.end);
+  if (!/^\s*[,—–-]?\s*[\p{L}]/u.test(after)) return null;
+  // A quotation that does not end its clause ("…,” / “…?”) is a fragment unless a comma follows it.
+  if (!/[,?!—–-]\s*(?:[”"]|'')$/.test(inner) && !/^\s*[,—–]/.test(after)) return null;
+  if (NOT_ATTRIBUTION_START.test(after)) return null;
   const cue = cueIn(doc, m.end, limit);
   if (!cue) return null;
   const t = doc.tokens[cue.k];
@@ -161,7 +166,21 @@ function directQuotes(doc: QuoteDoc): { quotes: RawQuote[]; fragments: MarkSpan[
     const next = marks[i + 1];
     const limit = Math.min(Math.max(sent.end, m.end), para.end, next && next.start >= m.end ? next.start : Infinity);
     const inSent = quotes.filter((q) => q.parts.at(-1)!.end >= sentenceOf(doc.sentences, m.start).start);
+    if (!/\p{L}/u.test(doc.text.slice(m.start, m.end))) continue; // "1465401600": markup, not speech
     const q = attributionAfter(doc, m, limit) ?? attributionBefore(doc, m, sentenceOf(doc.sentences, m.start), inSent);
+    if (q && q.method === 'quote-marks:after') {
+      // “…,” said X after words of the sentence's own ("The tax cut plans are ''profoundly irresponsible,'' said X"):
+      // those words are part of what X said, and the quotation is partial.
+      const s0 = sentenceOf(doc.sentences, m.start);
+      const from = Math.max(s0.start, ...quotes.map((x) => x.parts.at(-1)!.end).filter((e) => e <= m.start));
+      const lead = doc.text.slice(from, m.start);
+      if (/\p{L}{2,}/u.test(lead) && !/[:]\s*$/.test(lead) && !cueIn(doc, from, m.start)) {
+        let st = from;
+        while (st < m.start && /[\s,;”"]/.test(doc.text[st])) st++;
+        q.parts[0].start = st;
+        q.kind = 'partial';
+      }
+    }
     if (q) {
       // “A,” he said, “B.” and “A,” he said. “B.”: the next quotation in the paragraph continues this
       // one when only the attribution lies between; so do quotations that follow it straight on.
