@@ -35,7 +35,9 @@ export async function runIngest(store: Store, paths: string[], opts: IngestRunOp
   if (opts.workers === undefined && store.kind !== 'postgres') {
     // The classic single-threaded loop, wrapped so a killed run's corpus work is not lost.
     const source = localSource([], corpusMarker(store, opts), () => store.articles.ids());
-    const s = await ingestPaths(store, paths, { ...opts, corpus: false }, events);
+    const s = await ingestPaths(store, paths, { ...opts, corpus: false }, events).catch((err) => {
+      throw fatalStoreError(store, err) ?? err;
+    });
     await settle(store, source, s, opts, events);
     return s;
   }
