@@ -8,7 +8,7 @@ import { extname, join, normalize, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Store } from '../store/store.ts';
 import { describeIssues, HttpError, type RouteDef } from './route.ts';
-import { routes } from './routes.ts';
+import { routes } from './routes/index.ts';
 import { openApiDocument } from './openapi.ts';
 import { tokenChecker } from './auth.ts';
 

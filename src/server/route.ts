@@ -64,6 +64,9 @@ export const DateParam = (what: string) =>
 export const monthBound = (d: string | undefined, end: boolean) => (d && d.length === 7 ? `${d}-${end ? '31' : '01'}` : d);
 export const Id = (what: string) => z.string().min(1, 'must not be empty').max(300, 'is too long').describe(what);
 
+/** limit and offset, as most list routes take them. */
+export const paging = { limit: Limit(), offset: Offset };
+
 /** Turn zod issues into one sentence per parameter: `limit: must be at most 200 (got "500")`. */
 export function describeIssues(err: z.ZodError, raw: Record<string, unknown>): { param: string; message: string }[] {
   return err.issues.map((i) => {
