@@ -129,11 +129,24 @@ export function findIndirect(doc: QuoteDoc, direct: RawQuote[], fragments: MarkS
           break;
         }
         if (doc.lex.verbs.has(toks[j].lower) && toks[j].lower !== 'told') break;
-        if (!ADVERBIAL.test(toks[j].lower) && !toks[j].cap && !(doc.lex.objectFirst.has(lemma) && j - k <= 6)) break;
+        if (/^(?:and|but|because|while|which|who|whom|whose|if|when|so|or|than)$/.test(toks[j].lower)) break;
+        if (sawComma && !ADVERBIAL.test(toks[j].lower) && !toks[j].cap) break;
       }
       const next = toks[k + 1];
       const gapNext = next ? doc.text.slice(t.end, next.start) : '';
       if (contentStart < 0 && next && next.start < sent.end && /^\s*:\s*$/.test(gapNext) && doc.lex.forward.has(lemma) && lemma !== "report") contentStart = next.start; // said: content ("X reports:" is a relay)
+      if (contentStart < 0 && doc.lex.objectFirst.has(lemma) && next && next.start < sent.end && !/[,.;:“"]/.test(gapNext)) {
+        // "told POLITICO she was leaning …", "told reporters the plan …": skip the addressee.
+        let o = k + 1;
+        const outlet = doc.mentions.find((m) => m.start === next.start);
+        if (outlet) o = tokenAt(toks, outlet.end);
+        else if (/^(?:him|her|them|us|me|you|reporters|journalists|lawmakers|supporters|voters|the|a|an|an?|crowds?|audiences?)$/.test(next.lower)) {
+          o++;
+          while (o < k1 && o < k + 5 && !CLAUSE_START.test(toks[o].lower) && !/[,.;:]/.test(doc.text.slice(toks[o - 1].end, toks[o].start))) o++;
+        }
+        const c = toks[o];
+        if (o > k + 1 && c && c.start < sent.end && (CLAUSE_START.test(c.lower) || c.cap) && !/[,.;:“"]/.test(doc.text.slice(toks[o - 1].end, c.start))) contentStart = c.start;
+      }
       if (contentStart < 0 && next && next.start < sent.end && !/[,.;:“"]/.test(gapNext)) {
         if (next.lower === 'to' && /^(?:claim|promise|vow|threaten|pledge|deny|admit)$/.test(lemma)) contentStart = next.start;
         else if (doc.lex.anyObject.has(lemma) && !doc.lex.needThat.has(lemma)) contentStart = next.start;
@@ -166,14 +179,29 @@ export function findIndirect(doc: QuoteDoc, direct: RawQuote[], fragments: MarkS
       const tailMain = tailCut ? tail.slice(0, tailCut.index) : tail;
       if (/\bthat\b/i.test(tailMain) || tailMain.split(/\s+/).filter(Boolean).length > 12) continue;
       const clauseStart = Math.max(sent.start, ...directParts.filter((p) => p.end <= t.start && p.end > sent.start).map((p) => p.end));
-      const subj = backwardSubject(doc, sent, clauseStart, t.start);
+      let subj = backwardSubject(doc, sent, clauseStart, t.start);
+      if (!subj && /,\s*$/.test(doc.text.slice(clauseStart, t.start))) {
+        // "…, said Wilcox, an Orlando Republican": the speaker follows the verb.
+        const comma = doc.text.lastIndexOf(',', t.start);
+        const stop = doc.text.indexOf(',', t.end);
+        const sp = findSpeaker(doc, t.end, stop > 0 && stop < sent.end ? stop : sent.end, { after: true });
+        if (sp && sp.start - t.end <= 2) subj = { commaAt: comma, speaker: sp };
+      }
       if (!subj) continue;
+      // "…, Democratic sources said, Axelrod still has respect …": the content goes on after the attribution.
+      const rest = /^\s*(?:on \w+|last \w+|in a statement|in an interview)?\s*,\s*(?!adding|saying|noting|stressing|reiterating|according|who|which|a |an |the )(\S[^]*)$/i.exec(doc.text.slice(t.end, sent.end));
       let cs = clauseStart;
       while (cs < subj.commaAt && /[\s,]/.test(doc.text[cs])) cs++;
       let ce = subj.commaAt;
       while (ce > cs && /[\s,]/.test(doc.text[ce - 1])) ce--;
       if (ce - cs < 15) continue;
-      out.push({ kind: 'indirect', parts: [{ start: cs, end: ce }], cue: { start: t.start, end: t.end, lemma }, speaker: subj.speaker, method: 'speech-verb:backward' });
+      const parts = [{ start: cs, end: ce }];
+      if (rest && subj.speaker.start < t.start && rest[1].split(/\s+/).length >= 3) {
+        const s2 = sent.end - rest[1].length;
+        const e2 = contentEnd(doc, s2, sent, directStarts);
+        if (e2 > s2) parts.push({ start: s2, end: e2 });
+      }
+      out.push({ kind: 'indirect', parts, cue: { start: t.start, end: t.end, lemma }, speaker: subj.speaker, method: 'speech-verb:backward' });
       usedCue.add(t.start);
     }
   }
