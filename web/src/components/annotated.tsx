@@ -29,6 +29,10 @@ export function marksOf(a: Article): Mark[] {
   }
   for (const e of a.entities) if (ok(e)) marks.push({ start: e.start, end: e.end, cls: `entity ${e.type}`, title: `${e.type}: ${e.entity}` });
   for (const r of a.reuse) if (ok(r.span)) marks.push({ ...r.span, cls: `reused ${r.credited ? 'credited' : 'uncredited'}`, title: `${r.kind} reuse shared with ${r.other} (${r.credited ? 'credited' : 'not credited'}, score ${r.score.toFixed(2)})` });
+  // Sourcing markers: hedges that the claim was not verified, and phrases granting anonymity.
+  const spans = (k: string) => ((a.sourcing?.[k] as { start: number; end: number; kind?: string }[] | undefined) ?? []).filter((x) => typeof x?.start === 'number');
+  for (const u of spans('unverified')) if (ok(u)) marks.push({ start: u.start, end: u.end, cls: 'unverified', title: `unverified${u.kind ? ` (${u.kind})` : ''}: the article does not stand behind this` });
+  for (const u of spans('anonymity')) if (ok(u)) marks.push({ start: u.start, end: u.end, cls: 'anon-marker', title: 'anonymous sourcing' });
   for (const m of a.matches) if (ok(m.span)) marks.push({ ...m.span!, cls: 'matched', title: `matches known debunk ${m.case} (score ${m.score.toFixed(2)})` });
   return marks;
 }

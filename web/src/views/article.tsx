@@ -54,7 +54,7 @@ function ArticleBody({ d, selected, stats }: { d: ArticleDetail; selected: strin
         <h1>{a.title}</h1>
         <p class="legend small">
           <span class="quote direct">quote</span> <span class="speaker">speaker</span> <span class="entity">entity</span>{' '}
-          <span class="reused uncredited">reused, uncredited</span> <span class="reused credited">reused, credited</span> <span class="matched">matches a known debunk</span>
+          <span class="reused uncredited">reused, uncredited</span> <span class="reused credited">reused, credited</span> <span class="matched">matches a known debunk</span> <span class="unverified">unverified</span>
           {a.quotes.length ? <span class="muted"> · j / k: next / previous quote</span> : null}
         </p>
       </header>
@@ -120,7 +120,7 @@ function ArticleBody({ d, selected, stats }: { d: ArticleDetail; selected: strin
             </Section>
           ) : null}
           <Section title="Sourcing" count={a.sourcing ? undefined : 0} absent={caps && !caps.sourcing ? 'Sourcing analysis has not run on this store.' : 'No sourcing summary.'}>
-            {a.sourcing ? <Facts value={a.sourcing} text={a.text} /> : null}
+            {a.sourcing ? <Sourcing s={a.sourcing} text={a.text} /> : null}
           </Section>
           <Section title="Entities" count={a.entities.length} absent={caps && !caps.entities ? 'Entity recognition has not run on this store.' : 'No entities found.'}>
             <Entities a={a} />
@@ -196,6 +196,33 @@ function Entities({ a }: { a: Article }) {
         </li>
       ))}
     </ul>
+  );
+}
+
+/** The sourcing summary: quotes by kind of source, then the hedges and anonymity markers found. */
+function Sourcing({ s, text }: { s: Record<string, unknown>; text: string }) {
+  const counts = s.counts as Record<string, number> | undefined;
+  if (!counts || typeof counts !== 'object') return <Facts value={s} text={text} />;
+  const list = (k: string) => ((s[k] as { text?: string; kind?: string; start: number; end: number }[] | undefined) ?? []);
+  const { counts: _c, quotes: _q, unverified: _u, anonymity: _a, ...rest } = s;
+  const total = Object.values(counts).reduce((x, y) => x + (Number(y) || 0), 0);
+  return (
+    <div class="small sourcing">
+      <p>{total ? Object.entries(counts).filter(([, n]) => n).map(([k, n]) => <Chip kind={`src ${k}`}>{n} {k}</Chip>) : <span class="muted">No quoted sources.</span>}</p>
+      {list('unverified').length ? (
+        <>
+          <p class="label">Not verified, by the article's own words</p>
+          <ul class="plain">{list('unverified').map((u) => <li>“{u.text ?? text.slice(u.start, u.end)}”{u.kind ? <span class="muted"> · {u.kind.replace(/-/g, ' ')}</span> : null}</li>)}</ul>
+        </>
+      ) : null}
+      {list('anonymity').length ? (
+        <>
+          <p class="label">Anonymous sourcing</p>
+          <ul class="plain">{list('anonymity').map((u) => <li>“{u.text ?? text.slice(u.start, u.end)}”</li>)}</ul>
+        </>
+      ) : null}
+      {Object.keys(rest).length ? <Facts value={rest} text={text} /> : null}
+    </div>
   );
 }
 
