@@ -180,7 +180,8 @@ export function assignIncremental(
   for (let i = existing.length; i < items.length; i++) {
     const p = items[i];
     const sums = new Map<string, number>();
-    for (const j of index.candidates(p, i)) {
+    const candidates = items.length <= EXHAUSTIVE_UP_TO ? Array.from({ length: i }, (_, k) => k) : index.candidates(p, i);
+    for (const j of candidates) {
       const sid = storyOf.get(items[j].id);
       if (!sid) continue;
       sums.set(sid, (sums.get(sid) ?? 0) + similarity(p, items[j], s, isReused(p.id, items[j].id)).sim);

@@ -153,7 +153,8 @@ export function extractFeatures(input: FeatureInput, maxTerms = 400): StoryFeatu
   const speakers: Record<string, number> = {};
   for (const q of input.layers?.quote ?? []) {
     const sp = q.data.speaker as { entity?: string | null; anonymous?: boolean } | null | undefined;
-    if (sp?.entity && !sp.anonymous) add(speakers, sp.entity);
+    // Direct and partial quotes: the statements an article is about, not background attributions.
+    if (sp?.entity && !sp.anonymous && (q.data.kind === 'direct' || q.data.kind === 'partial')) add(speakers, sp.entity);
   }
   return {
     id: input.id,

@@ -131,8 +131,13 @@ export class FrameFinder {
       let j = start - 1;
       while (j >= 0 && /[\s"“‘(]/.test(text[j])) j--;
       if (j < 0 || /[.!?\n:]/.test(text[j])) {
-        // Sentence-initial: keep only a name that is also written capitalised elsewhere mid-sentence.
-        if (!new RegExp(`[\\p{Ll},] ${escape(name)}\\b`, 'u').test(text)) continue;
+        // Sentence-initial: a capital proves nothing. Keep a multi-word name, one also written
+        // capitalised mid-sentence, or a single word that never occurs in lower case and does not
+        // look like a plural common noun ("Norland" stays; "Residents", "Weapons" go).
+        const multi = /[ -]\p{Lu}/u.test(name);
+        const midSentence = new RegExp(`[\\p{Ll},] ${escape(name)}\\b`, 'u').test(text);
+        const lowerToo = new RegExp(`\\b${escape(name.toLowerCase())}\\b`, 'u').test(text);
+        if (!multi && !midSentence && (lowerToo || /s$/.test(name) || name.length < 3)) continue;
       }
       if (!covered(start, start + name.length)) names.push({ start, end: start + name.length, text: name.replace(/['’]s$/, '') });
     }
@@ -192,7 +197,7 @@ export class FrameFinder {
         const actor = byAgent ?? before.find((x) => this.lex.actorTypes.includes(x.type) && !this.isLocation(text, x));
         if (!actor) continue;
         let object = after.find(
-          (x) => x !== byAgent && this.lex.targetTypes.includes(x.type) && this.wordsBetween(text, cueEnd, x.start) <= this.lex.window && !this.blocked(text, cueEnd, x.start),
+          (x) => x !== byAgent && this.familyOf(x.id) !== this.familyOf(actor.id) && this.lex.targetTypes.includes(x.type) && this.wordsBetween(text, cueEnd, x.start) <= this.lex.window && !this.blocked(text, cueEnd, x.start),
         );
         if (!object && byAgent) object = before.find((x) => this.lex.targetTypes.includes(x.type));
         // "attacks by ISIL came with the US support": the actor names the action, the object precedes it.

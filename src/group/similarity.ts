@@ -92,7 +92,8 @@ export function prepare(corpus: Corpus, f: StoryFeatures, probeTerms: number): P
     vec,
     quotes: new Set(f.quotes),
     speakers: new Set(Object.keys(f.speakers ?? {})),
-    probe: [...heaviest(vec.words, probeTerms), ...heaviest(vec.entities, Math.ceil(probeTerms / 2))],
+    // Shared quotes find each other too: a few of the article's quote shingles are probe keys.
+    probe: [...heaviest(vec.words, probeTerms), ...heaviest(vec.entities, Math.ceil(probeTerms / 2)), ...f.quotes.slice(0, 4).map((q) => corpus.key(`q:${q}`))],
   };
 }
 
