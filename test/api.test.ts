@@ -195,6 +195,26 @@ describe('articles', () => {
     }
   });
 
+  it('filters by narrative, story and entity give exactly their articles', async () => {
+    const n = (await narratives(store))[0];
+    if (n) {
+      const r = await get(app, `/api/articles?narrative=${n.id}&limit=200`);
+      expect(r.body.total).toBe(n.articles.length);
+      expect(r.body.items.map((a: any) => a.id).sort()).toEqual([...n.articles].sort());
+      const one = await get(app, `/api/narratives/${n.id}`);
+      expect(one.body.articleCount).toBe(n.articles.length);
+      expect(one.body.timeline.reduce((t: number, p: any) => t + p.count, 0)).toBe(n.articles.length);
+    }
+    const s = (await stories(store))[0];
+    if (s) expect((await get(app, `/api/articles?story=${s.id}&limit=200`)).body.total).toBe(s.articles.length);
+    const e = (await store.entities.list({ limit: 1 }))[0];
+    if (e) {
+      const r = await get(app, `/api/articles?entity=${e.id}&limit=200`);
+      expect(r.body.total).toBe(await store.articles.count({ entity: e.id }));
+      expect((await get(app, `/api/entities/${e.id}`)).body.articles).toBe(r.body.total);
+    }
+  });
+
   it('unknown narrative, story or entity filters are 404s, not empty lists', async () => {
     for (const k of ['narrative', 'story']) {
       const r = await get(app, `/api/articles?${k}=nope`);

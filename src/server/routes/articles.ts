@@ -11,7 +11,10 @@ import { caseLabels, listCases } from '../cases.ts';
 
 async function articleFilter(store: Store, q: { outlet?: string; from?: string; to?: string; narrative?: string; story?: string; entity?: string }): Promise<ArticleFilter> {
   const f: ArticleFilter = { outlet: q.outlet, from: monthBound(q.from, false), to: monthBound(q.to, true), entity: q.entity };
-  const restrict = (ids: string[]) => (f.ids = f.ids ? f.ids.filter((x) => ids.includes(x)) : ids);
+  const restrict = (ids: string[]) => {
+    const keep = new Set(ids);
+    f.ids = f.ids ? f.ids.filter((x) => keep.has(x)) : ids;
+  };
   if (q.narrative) {
     const n = (await narratives(store)).find((x) => x.id === q.narrative);
     if (!n) throw notFound('narrative', q.narrative);
