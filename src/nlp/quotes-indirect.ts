@@ -57,7 +57,7 @@ function backwardSubject(doc: QuoteDoc, sent: Sentence, clauseStart: number, ver
     }
     if (!fallback) {
       const sp = findSpeaker(doc, c + 1, verbStart);
-      if (sp && sp.start - (c + 1) <= 2) fallback = { commaAt: c, speaker: sp };
+      if (sp && (sp.start - (c + 1) <= 2 || (sp.kind === 'person' && sp.start - (c + 1) <= 40))) fallback = { commaAt: c, speaker: sp };
     }
   }
   void sent;
@@ -108,7 +108,7 @@ export function findIndirect(doc: QuoteDoc, direct: RawQuote[], fragments: MarkS
       const prev = k > k0 ? toks[k - 1] : null;
       if (prev && (NOUN_BEFORE.test(prev.lower) || prev.poss) && !prev.cap) continue;
       if (prev?.poss) continue;
-      if (v.form === 'base' && prev && /^(?:to|a|an|the)$/.test(prev.lower)) continue; // "appearing to show", "a report"
+      if (v.form === 'base' && prev && (/^(?:a|an|the)$/.test(prev.lower) || (prev.lower === 'to' && !doc.lex.forward.has(v.lemma)))) continue; // "a report", "appearing to show"; but "likely to say that""
       // Plural nouns that look like verbs: "the Army and PMF attacks follow", "US plans for".
       const nextTok = toks[k + 1];
       if (NOUNISH.test(v.lemma) && /s$/.test(t.lower) && v.form === 'finite' && nextTok && NOT_AFTER_VERB.test(nextTok.lower)) continue;
