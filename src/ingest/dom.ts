@@ -6,63 +6,45 @@
 // parser would place it: what precedes <body> (or the first body-only element) is the head.
 
 import { parseHTML } from 'linkedom';
+import { scanTags, stripComments, type Tag } from './scan.ts';
 
 /** Tags that only ever live in <head>; anything else before an explicit <body> is body content. */
-const HEAD_ONLY = /^(?:meta|link|title|style|script|base|noscript)$/i;
+const HEAD_ONLY = new Set(['meta', 'link', 'title', 'style', 'script', 'base', 'noscript', 'html', 'head']);
 
-/** A <body> tag, or a script or style element to step over (their text may write "<body>"). */
-const OPEN_BODY = /<(script|style)\b[^>]*>[\s\S]*?<\/\1\s*>|<body\b[^>]*>/gi;
-const CLOSE_BODY = /<\/body\s*>/gi;
-const DOC_WRAPPERS = /<!doctype[^>]*>|<\/?html\b[^>]*>|<\/?head\b[^>]*>|<\/?body\b[^>]*>/gi;
-
-/** Where the body starts in markup that has no <body> tag: the first tag that cannot be in <head>. */
-function bodyStart(html: string): number {
-  const tag = /<([a-zA-Z][\w:-]*)[^>]*>/g;
-  let m: RegExpExecArray | null;
-  let skipUntil = 0;
-  while ((m = tag.exec(html))) {
-    if (m.index < skipUntil) continue;
-    const name = m[1].toLowerCase();
-    if (name === 'html' || name === 'head') continue;
-    if (name === 'script' || name === 'style' || name === 'title' || name === 'noscript') {
-      // Skip the element's raw content: a "<div>" inside a script is not markup.
-      const close = html.toLowerCase().indexOf(`</${name}`, tag.lastIndex);
-      skipUntil = close < 0 ? html.length : close;
-      tag.lastIndex = skipUntil;
-      continue;
-    }
-    if (!HEAD_ONLY.test(name)) return m.index;
-  }
-  return html.length;
-}
+const DOC_WRAPPERS = /<!doctype[^<>]*>|<\/?html\b[^<>]*>|<\/?head\b[^<>]*>|<\/?body\b[^<>]*>/gi;
 
 /** Markup reshaped into `<!doctype html><html><head>…</head><body>…</body></html>`. */
 export function reshape(html: string): string {
   // Comments first: pages keep old <body> tags in them, and conditional comments for old IE.
-  html = html.replace(/<!--[\s\S]*?-->/g, '');
-  let open: RegExpExecArray | null = null;
-  for (const m of html.matchAll(OPEN_BODY)) {
-    if (!m[1]) {
-      open = m;
+  html = stripComments(html);
+  const lower = html.toLowerCase();
+  // The body starts at the first <body> tag outside script and style text; without one, at the
+  // first tag that cannot be in <head>. It ends at the last </body>, or at the end.
+  let open: Tag | undefined;
+  let firstBodyTag: Tag | undefined;
+  for (const t of scanTags(html, lower)) {
+    if (t.close) continue;
+    if (t.name === 'body') {
+      open = t;
       break;
     }
+    firstBodyTag ??= HEAD_ONLY.has(t.name) ? undefined : t;
   }
   let head: string;
   let body: string;
   let bodyTag = '<body>';
   if (open) {
-    head = html.slice(0, open.index);
-    bodyTag = open[0];
-    let end = html.length;
-    for (const m of html.matchAll(CLOSE_BODY)) end = m.index!;
-    body = html.slice(open.index + open[0].length, end);
+    head = html.slice(0, open.start);
+    bodyTag = html.slice(open.start, open.end);
+    const close = lower.lastIndexOf('</body');
+    body = html.slice(open.end, close > open.end ? close : html.length);
   } else {
-    const at = bodyStart(html);
+    const at = firstBodyTag?.start ?? html.length;
     head = html.slice(0, at);
     body = html.slice(at);
   }
   // The <html> tag's attributes (lang) are worth keeping; everything else around head and body goes.
-  const htmlTag = /<html\b[^>]*>/i.exec(head)?.[0] ?? '<html>';
+  const htmlTag = /<html\b[^<>]*>/i.exec(head)?.[0] ?? '<html>';
   // Text before the head elements (PHP warnings, BOM remnants) is not part of the page.
   const headOnly = head.replace(DOC_WRAPPERS, '').replace(/^[^<]*/, '');
   return `<!doctype html>${htmlTag}<head>${headOnly}</head>${bodyTag}${body.replace(DOC_WRAPPERS, '')}</body></html>`;

@@ -12,16 +12,35 @@ const parser = new XMLParser({
   htmlEntities: false,
   parseTagValue: false,
   trimValues: true,
+  cdataPropName: '__cdata',
   isArray: (name) => name === 'item' || name === 'entry' || name === 'link',
 });
+
+/**
+ * The five XML entities and character references, decoded once. Entity expansion in the parser
+ * is off (no DOCTYPE entity can blow up memory), so escaped text ("&lt;p&gt;" in an Atom
+ * type="html" content, "Tom &amp; Jerry" in a title) is decoded here; CDATA is taken as it is.
+ */
+const XML_ENTITY = /&(lt|gt|amp|quot|apos|#\d{1,7}|#x[0-9a-f]{1,6});/gi;
+const XML_NAMED: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
+function decodeXml(s: string): string {
+  return s.replace(XML_ENTITY, (m, e: string) => {
+    if (e[0] !== '#') return XML_NAMED[e.toLowerCase()] ?? m;
+    const code = e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10);
+    return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : m;
+  });
+}
 
 /** Text of an XML node that may be a string, a {#text} object or a CDATA holder. */
 function text(node: unknown): string | undefined {
   if (node === undefined || node === null) return undefined;
-  if (typeof node === 'string' || typeof node === 'number') return String(node);
+  if (typeof node === 'string' || typeof node === 'number') return decodeXml(String(node));
   if (Array.isArray(node)) return text(node[0]);
   const o = node as Record<string, unknown>;
-  return text(o['#text'] ?? o['__cdata']);
+  const cdata = o['__cdata'];
+  const plain = text(o['#text']);
+  const raw = cdata === undefined ? undefined : ([] as unknown[]).concat(cdata).map(String).join('');
+  return plain !== undefined && raw !== undefined ? plain + raw : (plain ?? raw);
 }
 
 export function isFeed(xml: string): 'rss' | 'atom' | null {

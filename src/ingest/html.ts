@@ -5,7 +5,8 @@
 import { parsePage } from './dom.ts';
 import { removeFurniture } from './furniture.ts';
 import { blockParagraphs } from './blocks.ts';
-import { Readability } from '@mozilla/readability';
+import { flatten, markupShape, MAX_NESTING, MAX_TAGS, type Shape, tooBigForDom } from './hostile.ts';
+import { isProbablyReaderable, Readability } from '@mozilla/readability';
 import type { RawDoc, SourceRef } from '../model.ts';
 
 const META_NAMES = [
@@ -53,6 +54,8 @@ export interface MainContent {
 
 /** Readability's text shorter than this share of the text-block estimate means it chose wrong. */
 const SHORT_SHARE = 0.5;
+/** Below this many characters, a result on a page Readability deems not readerable is no article. */
+const MIN_ARTICLE = 250;
 
 const textLength = (s: string | null | undefined) => (s ?? '').replace(/\s+/g, ' ').trim().length;
 
@@ -68,6 +71,8 @@ const textLength = (s: string | null | undefined) => (s ?? '').replace(/\s+/g, '
  *   6. fallback     neither found anything: the whole body minus furniture, with a warning
  */
 export function extractMain(html: string): MainContent {
+  const shape = markupShape(html);
+  if (tooBigForDom(shape)) return extractFlat(html, shape);
   const document = parsePage(html);
   const meta = pageMeta(document);
   const pageTitle = meta['og:title'] ?? document.querySelector('title')?.textContent?.trim() ?? undefined;
@@ -85,7 +90,10 @@ export function extractMain(html: string): MainContent {
   for (const el of fresh.querySelectorAll('rt, rp')) el.remove();
   const blocks = fresh.body ? blockParagraphs(fresh.body) : [];
   const blocksLength = blocks.reduce((n, p) => n + p.length + 1, 0);
-  if (article?.content && found > 0 && found >= SHORT_SHARE * blocksLength) {
+  // A short result on a page without any article-like paragraph is the page itself (an index,
+  // a login page), not an article: say so rather than pass it off as one.
+  const noArticle = found < MIN_ARTICLE && !isProbablyReaderable(fresh);
+  if (article?.content && found > 0 && !noArticle && found >= SHORT_SHARE * blocksLength) {
     return { title: article.title?.trim() || pageTitle, html: article.content, meta, method: 'readability' };
   }
   if (blocksLength > 0) {
@@ -95,7 +103,7 @@ export function extractMain(html: string): MainContent {
       meta,
       method: 'blocks',
       // Readability choosing a short element is routine; finding nothing at all is worth saying.
-      warning: found === 0 ? 'no main article found by Readability; kept the text blocks of the page that read as article text' : undefined,
+      warning: found === 0 || noArticle ? 'no main article found by Readability; kept the text blocks of the page that read as article text' : undefined,
     };
   }
   for (const el of fresh.querySelectorAll(NON_CONTENT)) el.remove();
@@ -105,6 +113,21 @@ export function extractMain(html: string): MainContent {
     meta,
     method: 'page',
     warning: 'no main article content found; using the text of the whole page body',
+  };
+}
+
+/** 0. A page too deep or too large for a DOM: text blocks over its flattened markup. */
+function extractFlat(html: string, shape: Shape): MainContent {
+  const title = /<title[^>]*>([^<]{1,300})<\/title>/i.exec(html)?.[1]?.trim();
+  const flat = parsePage(flatten(html));
+  const blocks = flat.body ? blockParagraphs(flat.body) : [];
+  const why = shape.depth > MAX_NESTING ? `nested ${shape.depth} elements deep (limit ${MAX_NESTING})` : `${shape.tags} tags (limit ${MAX_TAGS})`;
+  return {
+    title,
+    html: blocks.map((p) => `<p>${escapeHtml(p)}</p>`).join('\n'),
+    meta: {},
+    method: 'blocks',
+    warning: `page is ${why}: read as flat text blocks, without Readability or page metadata`,
   };
 }
 

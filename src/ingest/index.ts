@@ -15,6 +15,12 @@ export const EXTENSIONS = ['.txt', '.html', '.htm', '.jsonl', '.json', '.xml', '
 
 /** Largest file read whole; bigger ones are refused rather than risking memory. */
 export const MAX_FILE_BYTES = 64 * 1024 * 1024;
+/**
+ * Largest web page read: a page becomes one article, and building a DOM and running Readability
+ * over tens of megabytes takes minutes. Real pages are far smaller (trafilatura's evaluation set:
+ * 143 MB over 990 pages).
+ */
+export const MAX_PAGE_BYTES = 8 * 1024 * 1024;
 
 /** Every readable file under the given paths, or a problem for each path that does not exist. */
 export function* listFiles(paths: string[]): Generator<string | IngestProblem> {
@@ -52,6 +58,10 @@ export function* readFile(path: string): Generator<RawDoc | IngestProblem> {
     const st = statSync(path);
     if (st.size > MAX_FILE_BYTES) {
       yield { path, level: 'error', message: `file is ${(st.size / 1048576).toFixed(0)} MB, larger than the ${MAX_FILE_BYTES / 1048576} MB limit` };
+      return;
+    }
+    if ((ext === '.html' || ext === '.htm') && st.size > MAX_PAGE_BYTES) {
+      yield { path, level: 'error', message: `web page is ${(st.size / 1048576).toFixed(0)} MB, larger than the ${MAX_PAGE_BYTES / 1048576} MB a page may have` };
       return;
     }
     buf = readFileSync(path);
