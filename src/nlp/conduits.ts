@@ -29,6 +29,12 @@ export function outletAfter(doc: Doc, from: number, limit: number, maxTokens = 7
   while (k < doc.tokens.length && /-(?:language|based|run|owned|affiliated)$/i.test(doc.tokens[k].lower)) k++;
   let j = k;
   while (j < doc.tokens.length && doc.tokens[j].start < limit && doc.tokens[j].cap && j - k < 5) j++;
+  // "Meridian TV", "Baghdad Post": the outlet word is the name's own last word.
+  if (j - k >= 2 && /^(?:tv|news|radio|times|post|agency|daily|channel|television|network|herald|tribune|journal|gazette|telegraph|today)$/i.test(doc.tokens[j - 1].lower) && !/[,.;:\n]/.test(doc.text.slice(doc.tokens[k].start, doc.tokens[j - 1].start))) {
+    const s = doc.tokens[k].start;
+    const e = doc.tokens[j - 1].end;
+    return { start: s, end: e, text: doc.text.slice(s, e), entity: entitySlug(doc.text.slice(s, e)) };
+  }
   if (j > k && j < doc.tokens.length && OUTLET_NOUN.test(doc.tokens[j].lower) && !/[,.;:]/.test(doc.text.slice(doc.tokens[k].start, doc.tokens[j].start))) {
     const s = doc.tokens[k].start;
     const e = doc.tokens[j - 1].end;

@@ -149,3 +149,12 @@ describe('partial and indirect quotes', () => {
     expect(quotesOf('He watched “Fox News Sunday” at home.')).toEqual([]);
   });
 });
+
+describe('conduits the tables do not know', () => {
+  it('takes "told Meridian TV" as told_to even when Meridian TV is not in the outlet table', () => {
+    const [q] = quotesOf('“Four shepherds from Umm Tarfa have told our people that they watched aircraft set down fighters,” Yasir al-Kharrat, a member of the militia’s political bureau, told Meridian TV.');
+    expect(q.told_to).toMatchObject({ text: 'Meridian TV', entity: 'meridian-tv' });
+    expect(q.speaker?.role).toBe('a member of the militia’s political bureau');
+    expect(q.sourcing).toBe('hearsay');
+  });
+});
