@@ -19,6 +19,12 @@ import * as match from './commands/match.ts';
 import * as serve from './commands/serve.ts';
 import * as migrate from './commands/migrate.ts';
 
+// A reader that stops early (`echotrace trace … | head`) closes the pipe: that is not an error.
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  throw e;
+});
+
 const program = new Command();
 program
   .name('echotrace')
