@@ -133,12 +133,14 @@ function attributionBefore(doc: QuoteDoc, m: MarkSpan, sent: Sentence, prior: Ra
   if (!/[,:]\s*$/.test(before) && !/\b(?:saying|adding)\s*$/i.test(before)) return null;
   const cue = cueIn(doc, from, m.start, true);
   if (!cue) {
-    // "Sen. Warren: “…”": a name and a colon right before the quotation.
+    // "Sen. Warren: “…”", "Mr. Christie gloated: “…”", "the line: “…”": the clause before a colon.
     const colon = /:\s*$/.exec(before);
-    const who = colon && doc.mentions.find((x) => x.type === 'person' && x.end <= m.start && /^\s*:\s*$/.test(doc.text.slice(x.end, m.start)));
-    if (!who) return null;
-    const c = from + colon!.index;
-    return { kind: 'direct', parts: [{ start: m.start, end: m.end }], cue: { start: c, end: c + 1, lemma: 'colon' }, speaker: findSpeaker(doc, who.start, who.end), via: [], method: 'quote-marks:name-colon' };
+    if (!colon) return null;
+    const c = from + colon.index;
+    const who = doc.mentions.find((x) => x.type === 'person' && x.end <= m.start && /^\s*:\s*$/.test(doc.text.slice(x.end, m.start)));
+    const sp = who ? findSpeaker(doc, who.start, who.end) : findSpeaker(doc, from, c);
+    if (!sp) return null;
+    return { kind: 'direct', parts: [{ start: m.start, end: m.end }], cue: { start: c, end: c + 1, lemma: 'colon' }, speaker: sp, via: [], method: 'quote-marks:colon' };
   }
   const t = doc.tokens[cue.k];
   if (tokenAt(doc.tokens, m.start) - cue.k > 8) return null;
