@@ -46,7 +46,10 @@ export function textToParagraphs(text: string): string[] {
     }
     const indented = /^[ \t]{2,}\S/.test(raw);
     const wrapped = current && !indented && prevLen >= 55 && !/[.!?:"”’)]$/.test(current) ;
-    const continues = current && !indented && (wrapped || (prevLen >= 55 && /^[a-z]/.test(line)));
+    // A line opening in lower case after one without final punctuation continues it, however
+    // short that line was (wire copy puts the dateline on the first line, so it wraps early).
+    const lowerRunOn = /^[a-z]/.test(line) && (prevLen >= 55 || !/[.!?:;"”’)]$/.test(current));
+    const continues = current && !indented && (wrapped || lowerRunOn);
     if (continues) current += ' ' + line;
     else {
       if (current) out.push(current);

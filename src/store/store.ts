@@ -118,4 +118,11 @@ export interface Store {
   cases: CaseRepo;
   stats(): Promise<StoreStats>;
   close(): Promise<void>;
+  /**
+   * Optional: group the per-article transactions that follow into one commit, until
+   * commitBatch(). Each put still lands whole or not at all (a savepoint inside the batch);
+   * batching only saves the per-commit cost (the FTS5 segment flush). Bulk ingest uses it.
+   */
+  beginBatch?(): void;
+  commitBatch?(): void;
 }

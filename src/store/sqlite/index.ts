@@ -77,7 +77,15 @@ export function openSqliteStore(path: string, opts: { readonly?: boolean } = {})
       };
     },
     async close() {
+      if (db.open && db.inTransaction) db.exec('COMMIT');
       if (db.open) db.close();
+    },
+    // Inside an open transaction better-sqlite3 runs each db.transaction() as a savepoint.
+    beginBatch() {
+      if (!db.inTransaction) db.exec('BEGIN');
+    },
+    commitBatch() {
+      if (db.open && db.inTransaction) db.exec('COMMIT');
     },
   };
 }
