@@ -9,6 +9,7 @@ const BENCHMARKS: Record<string, () => Promise<{ run: () => Promise<void> }>> = 
   ingest: () => import('./ingest.ts'),
   stories: () => import('./stories.ts'),
   claims: () => import('./claims.ts'),
+  scale: () => import('./scale.ts'),
 };
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));

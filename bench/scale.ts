@@ -1,0 +1,199 @@
+// Scale: ingest throughput with 1, 2 and 4 worker threads against the single-threaded ingest, on
+// SQLite and on PostgreSQL (a throwaway cluster, test/pg-harness.ts); then `echotrace serve`
+// over a large store under a steady 200 requests/s from autocannon on loopback (article, search
+// and narrative requests), with latency percentiles, errors and the server's memory over time.
+//
+//   npm run bench -- scale
+//   ECHOTRACE_SCALE_ARTICLES=21000   articles for the ingest runs (BBC first, then Reuters; default 3,000)
+//   ECHOTRACE_SCALE_SERVE=20000      articles in the served store (default 20,000; 0 skips the load test)
+//   ECHOTRACE_SCALE_SECONDS=300      length of the load test (default 60)
+//   ECHOTRACE_SCALE_STORE=/path.db   reuse (or keep) the served store between runs
+//   ECHOTRACE_SCALE_PG=0             skip PostgreSQL
+//
+// Every run is its own process (the CLI bundled by src/parallel/bundle.ts, as users run it) on
+// the same input files, so the ratios compare like with like. Corpus stages are left out of the
+// ingest runs (`--no-corpus`): they run once after the parallel part and are the same for all.
+
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { requireDataset, writeResults, type Table } from './lib.ts';
+import { reutersRecords } from './ingest.ts';
+import { bundle } from '../src/parallel/bundle.ts';
+import { pgUnavailable, startPgCluster } from '../test/pg-harness.ts';
+
+const ARTICLES = Number(process.env.ECHOTRACE_SCALE_ARTICLES ?? 3000);
+const SERVE = Number(process.env.ECHOTRACE_SCALE_SERVE ?? 20000);
+const SECONDS = Number(process.env.ECHOTRACE_SCALE_SECONDS ?? 60);
+const RATE = 200;
+
+/** Input files for `n` articles: BBC .txt files first, then Reuters records as JSONL files of 500. */
+function inputs(dir: string, n: number): { paths: string[]; articles: number } {
+  const paths: string[] = [];
+  let count = 0;
+  const bbc = requireDataset('bbc');
+  for (const topic of readdirSync(bbc).filter((d) => !d.includes('.')).sort())
+    for (const f of readdirSync(join(bbc, topic)).sort()) {
+      if (count >= n) break;
+      if (f.endsWith('.txt')) (paths.push(join(bbc, topic, f)), count++);
+    }
+  const reuters = requireDataset('reuters21578');
+  mkdirSync(dir, { recursive: true });
+  let chunk: string[] = [];
+  const flush = () => {
+    if (!chunk.length) return;
+    const p = join(dir, `reuters-${paths.length}.jsonl`);
+    writeFileSync(p, chunk.join('\n') + '\n');
+    paths.push(p);
+    chunk = [];
+  };
+  for (const f of readdirSync(reuters).filter((x) => x.endsWith('.sgm')).sort()) {
+    if (count >= n) break;
+    for (const r of reutersRecords(readFileSync(join(reuters, f), 'latin1'))) {
+      if (count >= n) break;
+      chunk.push(JSON.stringify(r));
+      count++;
+      if (chunk.length === 500) flush();
+    }
+  }
+  flush();
+  return { paths, articles: count };
+}
+
+interface RunResult {
+  seconds: number;
+  documents: number;
+  failed: number;
+}
+
+function ingest(cli: string, db: string, paths: string[], workers: number | null, corpus = false): RunResult {
+  const args = [cli, '--db', db, '--json', 'ingest', ...(corpus ? [] : ['--no-corpus']), ...(workers === null ? [] : ['--workers', String(workers)]), ...paths];
+  const t0 = performance.now();
+  const r = spawnSync(process.execPath, args, { encoding: 'utf8', maxBuffer: 1 << 30 });
+  const seconds = (performance.now() - t0) / 1000;
+  let summary: { documents: number; failed: number };
+  try {
+    summary = JSON.parse(r.stdout);
+  } catch {
+    throw new Error(`ingest failed (${r.status}): ${r.stderr.slice(0, 2000)}`);
+  }
+  return { seconds, documents: summary.documents, failed: summary.failed };
+}
+
+async function ingestTable(cli: string, dir: string): Promise<Table> {
+  const { paths, articles } = inputs(join(dir, 'in'), ARTICLES);
+  const rows: (string | number)[][] = [];
+  const stores: { name: string; fresh: () => Promise<string>; stop?: () => Promise<void> }[] = [];
+  let n = 0;
+  stores.push({ name: 'SQLite', fresh: async () => join(dir, `s${++n}.db`) });
+  const why = process.env.ECHOTRACE_SCALE_PG === '0' ? 'ECHOTRACE_SCALE_PG=0' : pgUnavailable();
+  if (!why) {
+    const cluster = await startPgCluster();
+    stores.push({ name: 'PostgreSQL', fresh: () => cluster.createDatabase(), stop: () => cluster.stop() });
+  }
+  for (const s of stores) {
+    let base = 0;
+    for (const workers of [null, 1, 2, 4]) {
+      const r = ingest(cli, await s.fresh(), paths, workers);
+      const rate = r.documents / r.seconds;
+      if (workers === 1) base = rate;
+      rows.push([s.name, workers === null ? 'single-threaded (default)' : `${workers} worker${workers > 1 ? 's' : ''}`, r.documents, r.failed, r.seconds, rate, workers && base ? rate / base : '—']);
+    }
+    await s.stop?.();
+  }
+  return {
+    title: `Ingest throughput, BBC + Reuters (${articles} articles, --no-corpus)`,
+    columns: ['store', 'mode', 'documents', 'failed', 'seconds', 'articles/s', '× 1 worker'],
+    rows,
+    notes: [
+      'each run a fresh store and its own process (bundled CLI, start-up included); workers parse and analyse, one writer commits in input order',
+      `load average at the end: ${loadavg().map((x) => x.toFixed(1)).join(', ')} on this shared machine: compare ratios within one run`,
+      why ? `PostgreSQL skipped: ${why}` : 'PostgreSQL: a throwaway local cluster (fsync off), one fresh database per run',
+    ],
+  };
+}
+
+interface AutocannonResult {
+  requests: { total: number; average: number };
+  latency: { p50: number; p90: number; p99: number; max: number };
+  errors: number;
+  non2xx: number;
+  timeouts: number;
+}
+
+/** Resident memory of a process, MB. */
+const rssMb = (pid: number) => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) / 1024;
+
+async function loadTable(cli: string, dir: string): Promise<Table> {
+  const db = process.env.ECHOTRACE_SCALE_STORE ?? join(dir, 'serve.db');
+  if (!existsSync(db)) {
+    const { paths } = inputs(join(dir, 'serve-in'), SERVE);
+    ingest(cli, db, paths, 2, true);
+  }
+  const server = spawn(process.execPath, [cli, '--db', db, 'serve', '--port', '0', '--no-build'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const url = await new Promise<string>((resolve, reject) => {
+    let buf = '';
+    server.stdout.on('data', (d) => {
+      buf += d;
+      const m = /open (http:\/\/[^/\s]+)\//.exec(buf);
+      if (m) resolve(m[1]);
+    });
+    server.on('exit', (code) => reject(new Error(`serve exited (${code})`)));
+  });
+  try {
+    const get = async (p: string) => (await fetch(url + p)).json() as Promise<Record<string, unknown>>;
+    const stats = (await get('/api/stats')) as { articles?: number };
+    const list = (await get('/api/articles?limit=200')) as { items?: { id: string }[] };
+    const narratives = (await get('/api/narratives')) as { items?: { id: string }[] };
+    const ids = (list.items ?? []).map((a) => a.id);
+    const nids = (narratives.items ?? []).map((n) => n.id);
+    const words = ['oil', 'minister', 'election', 'bank', '"interest rates"', 'government', 'shares', 'police', 'trade deficit', 'music'];
+    const requests = [
+      ...ids.slice(0, 100).map((id) => ({ path: `/api/articles/${encodeURIComponent(id)}` })),
+      ...words.map((w) => ({ path: `/api/search?q=${encodeURIComponent(w)}` })),
+      ...(nids.length ? nids.slice(0, 20).map((id) => ({ path: `/api/narratives/${encodeURIComponent(id)}` })) : [{ path: '/api/narratives' }]),
+    ];
+    const memory: number[] = [rssMb(server.pid!)];
+    const sampler = setInterval(() => memory.push(rssMb(server.pid!)), 5000);
+    const { default: autocannon } = (await import('autocannon' as string)) as { default: (o: Record<string, unknown>) => Promise<AutocannonResult> };
+    // Round-robin over the three kinds so each gets a third of the rate.
+    const byKind = [requests.filter((r) => r.path.startsWith('/api/articles/')), requests.filter((r) => r.path.startsWith('/api/search')), requests.filter((r) => r.path.startsWith('/api/narratives'))];
+    let i = 0;
+    const result = await autocannon({
+      url,
+      connections: 20,
+      overallRate: RATE,
+      duration: SECONDS,
+      requests: [{ setupRequest: (req: Record<string, unknown>) => ({ ...req, path: ((k) => k[Math.floor(i / 3) % k.length])(byKind[i++ % 3]).path }) }],
+    });
+    clearInterval(sampler);
+    memory.push(rssMb(server.pid!));
+    const third = Math.max(1, Math.floor(memory.length / 3));
+    const avg = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
+    return {
+      title: `API under load: ${RATE} requests/s for ${SECONDS} s over ${stats.articles ?? '?'} stored articles`,
+      columns: ['requests', 'errors', 'non-2xx', 'timeouts', 'req/s', 'p50 ms', 'p90 ms', 'p99 ms', 'max ms', 'RSS first third MB', 'RSS last third MB'],
+      rows: [[result.requests.total, result.errors, result.non2xx, result.timeouts, result.requests.average, result.latency.p50, result.latency.p90, result.latency.p99, result.latency.max, avg(memory.slice(0, third)), avg(memory.slice(-third))]],
+      notes: [
+        `requests in equal thirds: GET /api/articles/:id (${byKind[0].length} ids), /api/search (${byKind[1].length} queries), /api/narratives/:id (${byKind[2].length})`,
+        `autocannon, 20 connections, overallRate ${RATE}; server: \`echotrace serve\` on SQLite (${db}); memory sampled every 5 s (${memory.length} samples)`,
+        `load average at the end: ${loadavg().map((x) => x.toFixed(1)).join(', ')}`,
+      ],
+    };
+  } finally {
+    server.kill('SIGTERM');
+  }
+}
+
+export async function run(): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'echotrace-scale-'));
+  try {
+    const cli = await bundle('src/cli/main.ts', 'cli');
+    const tables: Table[] = [await ingestTable(cli, dir)];
+    if (SERVE > 0) tables.push(await loadTable(cli, dir));
+    writeResults('scale', tables, { articles: ARTICLES, serve: SERVE, seconds: SECONDS });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
