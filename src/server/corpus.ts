@@ -53,7 +53,7 @@ export async function corpusTables(store: Store): Promise<Tables> {
 }
 
 /** Forget cached sections and stats (after an ingest through the API). */
-export const invalidate = (store: Store) => void (caches.delete(store), statsCache.delete(store));
+export const invalidate = (store: Store) => void (caches.delete(store), statsCache.delete(store), graphs.delete(store));
 
 // Store statistics count every layer row (a second or more at 20,000 articles); every page load of
 // the UI asks for them, so they are kept like the sections.
@@ -116,18 +116,37 @@ export interface OutletEdge {
   last: string | null;
 }
 
-/** Who copies and credits whom, outlet to outlet, from the reuse repository's own aggregation. */
+const graphs = new WeakMap<Store, { key: string; at: number; graph: Awaited<ReturnType<typeof buildOutletGraph>> }>();
+
+/** Who copies and credits whom, outlet to outlet; cached like the sections (the aggregation reads every link). */
 export async function outletGraph(store: Store) {
+  const key = await storeKey(store);
+  const hit = graphs.get(store);
+  if (hit && hit.key === key && Date.now() - hit.at < CACHE_MS) return hit.graph;
+  const graph = await buildOutletGraph(store);
+  graphs.set(store, { key, at: Date.now(), graph });
+  return graph;
+}
+
+/** From the reuse repository's own aggregation. */
+async function buildOutletGraph(store: Store) {
   const rows = await store.reuse.outletGraph();
   const edges: OutletEdge[] = rows
     // In the repository, articles of `from` reused passages of `to`: the arrow runs to → from.
     .map((e) => ({ source: e.to, target: e.from, directed: e.directed, count: e.links, credited: e.credited, first: e.first, last: e.last }))
     .filter((e) => e.source !== e.target)
     .sort((a, b) => b.count - a.count || a.source.localeCompare(b.source));
-  const nodes = (await store.outlets.list()).map((o) => ({ id: o.id, name: o.name, articles: o.articles }));
+  const nodes = (await store.outlets.list()).map((o) => ({ id: o.id, name: o.name, articles: o.articles, reused: 0, reusedBy: 0 }));
   // Articles whose outlet was not found still copy and get copied: give them one node, named so.
   const known = new Set(nodes.map((n) => n.id));
   for (const id of new Set(edges.flatMap((e) => [e.source, e.target])))
-    if (!known.has(id)) nodes.push({ id, name: id === 'unknown' ? 'outlet not identified' : id, articles: 0 });
+    if (!known.has(id)) nodes.push({ id, name: id === 'unknown' ? 'outlet not identified' : id, articles: 0, reused: 0, reusedBy: 0 });
+  // Totals per outlet over every directed edge, so a client that takes only the strongest edges still gets them right.
+  const byId = new Map(nodes.map((n) => [n.id, n]));
+  for (const e of edges) {
+    if (!e.directed) continue;
+    byId.get(e.target)!.reused += e.count;
+    byId.get(e.source)!.reusedBy += e.count;
+  }
   return { nodes, edges };
 }

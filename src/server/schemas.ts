@@ -82,8 +82,18 @@ export const OutletEdgeSchema = z.object({
   last: z.string().nullable().describe('latest publication date of a copy'),
 });
 export const OutletGraphSchema = z.object({
-  nodes: z.array(z.object({ id: z.string(), name: z.string(), articles: z.number().int() })),
+  nodes: z.array(
+    z.object({
+      id: z.string(),
+      name: z.string(),
+      articles: z.number().int(),
+      reused: z.number().int().describe("passages this outlet reused from others' earlier articles"),
+      reusedBy: z.number().int().describe('passages of this outlet that others reused'),
+    }),
+  ),
   edges: z.array(OutletEdgeSchema),
+  /** How many edges there are in all (the answer holds the strongest `edges` of them). */
+  edgesTotal: z.number().int(),
 });
 export const OutletDetailSchema = OutletSchema.extend({ copiesFrom: z.array(OutletEdgeSchema), copiedBy: z.array(OutletEdgeSchema), shares: z.array(OutletEdgeSchema) });
 

@@ -61,7 +61,7 @@ export interface Provenance {
 export interface ReuseLink { article: ArticleSummary; other: ArticleSummary | null; link: Reuse }
 export interface Outlet { id: string; name: string; hosts: string[]; articles: number }
 export interface OutletEdge { source: string; target: string; directed: boolean; count: number; credited: number; first: string | null; last: string | null }
-export interface OutletGraph { nodes: { id: string; name: string; articles: number }[]; edges: OutletEdge[] }
+export interface OutletGraph { nodes: { id: string; name: string; articles: number; reused: number; reusedBy: number }[]; edges: OutletEdge[]; edgesTotal: number }
 export interface Capabilities { entities: boolean; quotes: boolean; sourcing: boolean; reuse: boolean; provenance: boolean; stories: boolean; narratives: boolean; stance: boolean; cases: boolean }
 export interface Stats { store: string; articles: number; outlets: number; layers: Record<string, number>; earliest: string | null; latest: string | null; capabilities: Capabilities; writable: boolean }
 export interface SearchAnswer extends Page<{ id: string; title: string; snippet: string; score: number }> { also: { id: string; name: string; kind: string }[] }

@@ -82,11 +82,16 @@ export const reuseRoutes: RouteDef[] = [
     method: 'get',
     path: '/api/outlets/graph',
     tag: 'outlets',
-    summary: 'Who copies and credits whom: outlets as nodes, reused passages as edges (source outlet → outlet that reused it)',
+    summary: 'Who copies and credits whom: outlets as nodes, reused passages as edges (source outlet → outlet that reused it), strongest edges first',
+    query: z.strictObject({
+      edges: z.coerce.number({ error: 'must be a number' }).int('must be a whole number').min(1, 'must be at least 1').max(20000, 'must be at most 20000').default(400)
+        .describe('how many edges to return, strongest first (default 400); edgesTotal says how many there are'),
+    }),
     response: S.OutletGraphSchema,
     errors: [],
-    async handler({ store }) {
-      return outletGraph(store);
+    async handler({ store, query }) {
+      const g = await outletGraph(store);
+      return { nodes: g.nodes, edges: g.edges.slice(0, query.edges), edgesTotal: g.edges.length };
     },
   }),
 

@@ -14,14 +14,13 @@ export function OutletsView({ stats }: { stats: Stats | null }) {
       <Loaded load={graph} what="the outlet graph">
         {(g) => {
           const names = Object.fromEntries(g.nodes.map((n) => [n.id, n.name]));
-          const from = (id: string) => g.edges.filter((e) => e.target === id).reduce((s, e) => s + e.count, 0);
-          const by = (id: string) => g.edges.filter((e) => e.source === id).reduce((s, e) => s + e.count, 0);
           return (
             <>
               {g.edges.length ? (
                 <>
                   <p class="muted small">An arrow runs from the outlet that published a passage first to the outlet that reused it; <span class="credit-c">green</span> when the reuse mostly credits its source, <span class="credit-u">red</span> when it mostly does not; dashed grey when the two share passages but which copied which is not settled. Click an outlet for details.</p>
                   <OutletGraphView data={g} />
+                  {g.edgesTotal > g.edges.length ? <p class="muted small">Showing the {g.edges.length} strongest of {g.edgesTotal.toLocaleString()} links.</p> : null}
                 </>
               ) : (
                 <Empty title="No copying between outlets found yet.">
@@ -32,7 +31,7 @@ export function OutletsView({ stats }: { stats: Stats | null }) {
                 <thead><tr><th>Outlet</th><th class="num">Articles</th><th class="num">Passages it reused</th><th class="num">Passages reused from it</th></tr></thead>
                 <tbody>
                   {g.nodes.map((n) => (
-                    <tr><td>{n.articles ? <a href={href('outlet', n.id)}>{names[n.id]}</a> : <span class="muted">{names[n.id]}</span>}</td><td class="num">{n.articles}</td><td class="num">{from(n.id)}</td><td class="num">{by(n.id)}</td></tr>
+                    <tr><td>{n.articles ? <a href={href('outlet', n.id)}>{names[n.id]}</a> : <span class="muted">{names[n.id]}</span>}</td><td class="num">{n.articles}</td><td class="num">{n.reused}</td><td class="num">{n.reusedBy}</td></tr>
                   ))}
                 </tbody>
               </table>
@@ -49,8 +48,8 @@ type OutletDetail = Outlet & { copiesFrom: OutletEdge[]; copiedBy: OutletEdge[];
 export function OutletView({ id }: { id: string }) {
   const o = useApi<OutletDetail>(apiUrl(`outlets/${encodeURIComponent(id)}`));
   const arts = useApi<Page<ArticleSummary>>(apiUrl('articles', { outlet: id, limit: 20 }));
-  const graph = useApi<OutletGraph>(apiUrl('outlets/graph'));
-  const names = Object.fromEntries((graph.data?.nodes ?? []).map((n) => [n.id, n.name]));
+  const outlets = useApi<Page<Outlet>>(apiUrl('outlets', { limit: 200 }));
+  const names: Record<string, string> = { unknown: 'outlet not identified', ...Object.fromEntries((outlets.data?.items ?? []).map((n) => [n.id, n.name])) };
   const edgeList = (edges: OutletEdge[], side: 'source' | 'target', none: string) =>
     edges.length ? (
       <ul class="plain">{edges.map((e) => <li><a href={href('outlet', e[side])}>{names[e[side]] ?? e[side]}</a> <span class="muted small">· {e.count} passage{e.count > 1 ? 's' : ''}, {e.credited} credited{e.first ? `, ${e.first.slice(0, 10)}${e.last && e.last !== e.first ? ` to ${e.last.slice(0, 10)}` : ''}` : ''}</span></li>)}</ul>
