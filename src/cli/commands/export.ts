@@ -29,7 +29,13 @@ export function register(program: Command) {
             for await (const a of exportArticles(store)) await write(JSON.stringify({ type: 'article', ...a }) + '\n');
             const t = await exportTables(store);
             const kinds = [['entity', t.entities], ['outlet', t.outlets], ['provenance', t.provenance], ['story', t.stories], ['narrative', t.narratives]] as const;
-            for (const [type, rows] of kinds) for (const r of rows) await write(JSON.stringify({ type, ...r }) + '\n');
+            // The line's tag is `type`; a record's own `type` (an entity's org/person/place) moves to
+            // `<tag>_type` so the tag is never overwritten.
+            for (const [type, rows] of kinds)
+              for (const r of rows as Record<string, unknown>[]) {
+                const { type: own, ...rest } = r;
+                await write(JSON.stringify(own === undefined ? { type, ...rest } : { type, ...rest, [`${type}_type`]: own }) + '\n');
+              }
           }
           if (o.out) {
             (stream as ReturnType<typeof createWriteStream>).end();
