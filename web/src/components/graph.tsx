@@ -12,6 +12,8 @@ import { outletColor } from './colors.ts';
 
 const W = 760;
 const H = 440;
+/** Edges drawn, strongest first; the table below the graph counts them all. */
+const MAX_DRAWN = 150;
 const MX = 110;
 const MY = 40;
 
@@ -38,17 +40,19 @@ export function OutletGraphView({ data }: { data: OutletGraph }) {
 
   if (!layout.nodes.length) return null;
   const maxArticles = Math.max(1, ...layout.nodes.map((n) => n.articles));
-  const r = (n: number) => 6 + 18 * Math.sqrt(n / maxArticles);
+  // Smaller nodes and labels as the outlets grow in number, so that the picture stays legible.
+  const dense = layout.nodes.length > 16;
+  const r = (n: number) => (dense ? 4 + 9 : 6 + 18) * Math.sqrt(Math.max(n, 1) / maxArticles);
   const maxCount = Math.max(1, ...data.edges.map((e) => e.count));
   const radius = new Map(layout.nodes.map((n) => [n.id, r(n.articles)]));
   const names = Object.fromEntries(data.nodes.map((n) => [n.id, n.name]));
   return (
-    <svg class="graph" viewBox={`0 0 ${W} ${H}`} width="100%" role="group" aria-label="outlets: who copies whom">
+    <svg class={`graph${dense ? ' dense' : ''}`} viewBox={`0 0 ${W} ${H}`} width="100%" role="group" aria-label="outlets: who copies whom">
       <defs>
         <marker id="arrow-u" viewBox="0 0 10 10" refX="9" refY="5" markerUnits="userSpaceOnUse" markerWidth="11" markerHeight="11" orient="auto-start-reverse"><path d="M0,0L10,5L0,10z" fill="#c0392b" /></marker>
         <marker id="arrow-c" viewBox="0 0 10 10" refX="9" refY="5" markerUnits="userSpaceOnUse" markerWidth="11" markerHeight="11" orient="auto-start-reverse"><path d="M0,0L10,5L0,10z" fill="#2a9d8f" /></marker>
       </defs>
-      {data.edges.map((e) => {
+      {data.edges.slice(0, MAX_DRAWN).map((e) => {
         const a = layout.pos.get(e.source);
         const b = layout.pos.get(e.target);
         if (!a || !b) return null;

@@ -20,7 +20,7 @@ export function OutletsView({ stats }: { stats: Stats | null }) {
                 <>
                   <p class="muted small">An arrow runs from the outlet that published a passage first to the outlet that reused it; <span class="credit-c">green</span> when the reuse mostly credits its source, <span class="credit-u">red</span> when it mostly does not; dashed grey when the two share passages but which copied which is not settled. Click an outlet for details.</p>
                   <OutletGraphView data={g} />
-                  {g.edgesTotal > g.edges.length ? <p class="muted small">Showing the {g.edges.length} strongest of {g.edgesTotal.toLocaleString()} links.</p> : null}
+                  {g.edgesTotal > 150 ? <p class="muted small">Drawing the 150 strongest of {g.edgesTotal.toLocaleString()} links between outlets; the table counts them all.</p> : null}
                 </>
               ) : (
                 <Empty title="No copying between outlets found yet.">
