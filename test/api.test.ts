@@ -4,7 +4,7 @@
 // small JSON Schema checker here, independent of zod), and its documented errors provoked.
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openStore } from '../src/store/open.ts';
@@ -321,5 +321,29 @@ describe('ingest through the API', () => {
     bad.append('file', new Blob(['x']), 'notes.docx');
     const r2 = await app.request('/api/articles', { method: 'POST', body: bad, headers: { authorization: `Bearer ${TOKEN}` } });
     expect(r2.status).toBe(415);
+  });
+});
+
+describe('the built UI as static files', () => {
+  it('serves index.html for app routes, assets with their type, and nothing outside the build', async () => {
+    const web = join(tmp, 'web');
+    mkdirSync(join(web, 'assets'), { recursive: true });
+    writeFileSync(join(web, 'index.html'), '<!doctype html><title>ui</title>');
+    writeFileSync(join(web, 'assets', 'app.js'), 'console.log(1)');
+    const ui = createApp({ store, webDir: web });
+    const home = await ui.request('/');
+    expect(home.status).toBe(200);
+    expect(await home.text()).toContain('<title>ui</title>');
+    expect(home.headers.get('content-security-policy')).toContain("script-src 'self'");
+    const js = await ui.request('/assets/app.js');
+    expect(js.headers.get('content-type')).toMatch(/^text\/javascript/);
+    for (const evil of ['/../../../etc/passwd', '/..%2f..%2f..%2fetc%2fpasswd', '/%E0%A4%A']) {
+      const r = await ui.request(evil);
+      expect(r.status, evil).toBe(200);
+      expect(await r.text(), evil).toContain('<title>ui</title>');
+    }
+    const none = await createApp({ store, webDir: join(tmp, 'no-build') }).request('/');
+    expect(none.status).toBe(503);
+    expect(await none.text()).toContain('npm run build:web');
   });
 });

@@ -103,7 +103,13 @@ function serveWeb(c: Context, webDir: string | null) {
         '<h1>echotrace</h1><p>The web UI has not been built. Run <code>npm run build:web</code> and reload; the API is at <a href="/api/openapi.json">/api/openapi.json</a>.</p>',
       503,
     );
-  const rel = normalize(decodeURIComponent(c.req.path)).replace(/^([/\\])+/, '');
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(c.req.path);
+  } catch {
+    decoded = '/';
+  }
+  const rel = normalize(decoded).replace(/^([/\\])+/, '');
   let file = join(webDir, rel);
   if (!file.startsWith(webDir.endsWith(sep) ? webDir : webDir + sep) || !rel || !existsSync(file) || !statSync(file).isFile()) file = index;
   const body = readFileSync(file);
