@@ -29,6 +29,9 @@ export interface IngestRunOptions extends PipelineOptions {
 const SPLIT_ABOVE = 4;
 /** Documents per slice task. */
 const SLICE = 8;
+/** Grouped commits, as in ingestPaths. */
+const BATCH_ARTICLES = 500;
+const BATCH_MS = 2000;
 
 /** The CLI's entry point: picks the driver for the store and the options. */
 export async function runIngest(store: Store, paths: string[], opts: IngestRunOptions = {}, events: IngestEvents = {}): Promise<IngestSummary & { batch?: string }> {
@@ -149,7 +152,34 @@ export async function ingestParallel(
   }
 
   const seen = new Map<string, string>();
+  // Commits grouped as in ingestPaths, where the store supports it (SQLite): each put is still
+  // whole or absent, and at most BATCH_ARTICLES or BATCH_MS of work is ever uncommitted.
+  let pending = 0;
+  let batchStart = performance.now();
+  const commitIfDue = (force = false) => {
+    if (!store.commitBatch || !pending || (!force && pending < BATCH_ARTICLES && performance.now() - batchStart < BATCH_MS)) return;
+    store.commitBatch();
+    store.beginBatch?.();
+    pending = 0;
+    batchStart = performance.now();
+  };
   async function write() {
+    store.beginBatch?.();
+    let failed = false;
+    try {
+      await writeAll();
+    } catch (err) {
+      failed = true;
+      throw err;
+    } finally {
+      try {
+        store.commitBatch?.();
+      } catch (err) {
+        if (!failed) throw fatalStoreError(store, err) ?? err;
+      }
+    }
+  }
+  async function writeAll() {
     for (;;) {
       if (written < slots.length && slots[written].items) {
         const { path, items } = slots[written];
@@ -176,6 +206,8 @@ export async function ingestParallel(
           try {
             const outcome = await store.articles.put(article, layers);
             s[outcome]++;
+            pending++;
+            commitIfDue();
             fileStored.push(article.id);
             if (outcome !== 'unchanged') (fileChanged.push(article.id), s.changed.push(article.id));
           } catch (err) {
