@@ -2,6 +2,7 @@
 // the outlet and date calls; the main text comes from Mozilla Readability over linkedom. When
 // Readability finds no article, the page says so and its body, minus navigation, stands in.
 
+import { parseHTML } from 'linkedom';
 import { parsePage } from './dom.ts';
 import { removeFurniture } from './furniture.ts';
 import { blockParagraphs } from './blocks.ts';
@@ -94,7 +95,7 @@ export function extractMain(html: string): MainContent {
   // a login page), not an article: say so rather than pass it off as one.
   const noArticle = found < MIN_ARTICLE && !isProbablyReaderable(fresh);
   if (article?.content && found > 0 && !noArticle && found >= SHORT_SHARE * blocksLength) {
-    return { title: article.title?.trim() || pageTitle, html: article.content, meta, method: 'readability' };
+    return { title: article.title?.trim() || pageTitle, html: dropLinkLists(article.content), meta, method: 'readability' };
   }
   if (blocksLength > 0) {
     return {
@@ -129,6 +130,29 @@ function extractFlat(html: string, shape: Shape): MainContent {
     method: 'blocks',
     warning: `page is ${why}: read as flat text blocks, without Readability or page metadata`,
   };
+}
+
+/** A short block that is mostly link text is navigation (related links, tag lists), not text. */
+const LINK_BLOCKS = 'li, p, dd, dt, h1, h2, h3, h4, h5, h6, td';
+const MAX_LINK_SHARE = 0.5;
+const SHORT_BLOCK = 100;
+
+/** 4b. Readability's content without the link lists it kept. */
+function dropLinkLists(content: string): string {
+  if (!content.includes('<a')) return content;
+  const { document } = parseHTML(`<!doctype html><html><head></head><body>${content}</body></html>`);
+  let dropped = 0;
+  for (const el of document.body.querySelectorAll(LINK_BLOCKS)) {
+    const text = (el.textContent ?? '').replace(/\s+/g, '');
+    if (!text || text.length >= SHORT_BLOCK) continue;
+    let links = 0;
+    for (const a of el.querySelectorAll('a')) links += (a.textContent ?? '').replace(/\s+/g, '').length;
+    if (links / text.length > MAX_LINK_SHARE) {
+      el.remove();
+      dropped++;
+    }
+  }
+  return dropped ? document.body.innerHTML : content;
 }
 
 const NON_CONTENT = 'script, style, noscript, nav, header, footer, aside, form, iframe, svg, template';
