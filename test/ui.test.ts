@@ -151,6 +151,13 @@ describe.skipIf(!existsSync(CHROMIUM))('web UI in headless Chromium', () => {
     const n = Number(new URL(page.url().replace('#/', '')).searchParams.get('narrative') ? (await page.locator('.pager .muted').first().innerText()).match(/of (\d+)/)?.[1] : 0);
     expect(n).toBeGreaterThan(0);
     await shot('narrative');
+    // A cell of the timeline opens that month's articles from that outlet.
+    const cell = page.locator('.narrative-head .timeline a').first();
+    const outletName = (await cell.getAttribute('aria-label'))!.match(/from (.+?)(, \w+)?$/)![1]!;
+    await cell.click();
+    await page.waitForURL(/from=\d{4}-\d{2}-01/);
+    await page.locator('.active-filters', { hasText: 'from' }).waitFor();
+    await expect.poll(async () => [...new Set(await page.locator('.article-row .outlet').allInnerTexts())]).toEqual([outletName]);
   });
 
   it('opens the side-by-side reuse view with differences and the provenance chain', async () => {

@@ -13,6 +13,12 @@ const PAD = { l: 28, r: 8, t: 8, b: 22 };
 
 const MONTH = /^\d{4}-\d{2}$/;
 
+/** A YYYY-MM period as a from/to date range (its first and last day). */
+export function monthRange(period: string): { from: string; to: string } {
+  const [y, m] = period.split('-').map(Number) as [number, number];
+  return { from: `${period}-01`, to: `${period}-${String(new Date(Date.UTC(y, m, 0)).getUTCDate()).padStart(2, '0')}` };
+}
+
 /**
  * The columns: monthly periods with the empty months between them filled in, so that time reads
  * evenly; then any other periods (other formats, "undated") as given, after a gap.
@@ -37,7 +43,11 @@ function periods(points: TimelinePoint[]): { dated: string[]; other: string[] } 
 
 let charts = 0;
 
-export function Timeline({ points, outletNames, width = 560 }: { points: TimelinePoint[]; outletNames: Record<string, string>; width?: number }) {
+/**
+ * `link(period, outlet)`, when given, makes each dated cell a link (to those articles), so the
+ * chart is a way in, not only a picture.
+ */
+export function Timeline({ points, outletNames, width = 560, link }: { points: TimelinePoint[]; outletNames: Record<string, string>; width?: number; link?: (period: string, outlet: string | null) => string }) {
   // Pattern ids must be unique in the page: several charts share it.
   const [uid] = useState(() => ++charts);
   if (!points.length) return <p class="muted small">No dated articles to draw.</p>;
@@ -68,11 +78,12 @@ export function Timeline({ points, outletNames, width = 560 }: { points: Timelin
         y -= h;
         const col = color(o);
         const label = `${c}: ${n} article${n > 1 ? 's' : ''} from ${name(o)}${s ? `, ${s}` : ''}`;
-        cells.push(
+        const rect = (
           <rect x={x} y={y} width={barW} height={Math.max(1, h - 1)} fill={s === 'reports' ? `url(#hatch-${uid}-${outlets.indexOf(o)})` : s === 'debunks' ? '#fff' : col} stroke={col} stroke-width={s === 'debunks' ? 1.5 : 0.5}>
             <title>{label}</title>
-          </rect>,
+          </rect>
         );
+        cells.push(link && MONTH.test(c) ? <a href={link(c, o === '?' ? null : o)} aria-label={label}>{rect}</a> : rect);
       }
     return cells;
   });

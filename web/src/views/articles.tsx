@@ -5,6 +5,7 @@ import { apiUrl, type ArticleSummary, type Narrative, type Outlet, type Page, ty
 import { Timeline } from '../components/timeline.tsx';
 import { go, href } from '../router.ts';
 import { ArticleRow, Chip, Empty, fmtDate, Loaded, Pager } from '../components/ui.tsx';
+import { monthRange } from '../components/timeline.tsx';
 
 const FILTERS = ['outlet', 'from', 'to', 'narrative', 'story', 'entity'] as const;
 
@@ -73,7 +74,7 @@ function NarrativeHead({ n, names }: { n: Narrative; names: Record<string, strin
       <p class="meta">{n.articleCount} articles{Object.entries(byStance).map(([s, c]) => <Chip kind={`stance ${s}`}>{c} {s}</Chip>)}{n.cases.length ? <Chip kind="debunk">{n.cases.length} known debunk{n.cases.length > 1 ? 's' : ''}</Chip> : null}</p>
       {n.claim && n.claim.trim().toLowerCase() !== n.label.trim().toLowerCase() ? <blockquote class="claim">{n.claim}</blockquote> : null}
       {n.cases.length ? <p class="small">Debunked by: {n.cases.map((c, i) => <>{i ? ', ' : ''}<a href={href('case', c)}>{c}</a></>)}</p> : null}
-      <Timeline points={n.timeline} outletNames={names} width={760} />
+      <Timeline points={n.timeline} outletNames={names} width={760} link={(period, outlet) => href('articles', { narrative: n.id, outlet, ...monthRange(period) })} />
     </header>
   );
 }

@@ -5,6 +5,7 @@
 import { apiUrl, type ArticleSummary, type Narrative, type Outlet, type Page, type Stats, useApi } from '../api.ts';
 import { href } from '../router.ts';
 import { ArticleRow, Chip, Empty, Loaded, Pager } from '../components/ui.tsx';
+import { monthRange } from '../components/timeline.tsx';
 import { Timeline } from '../components/timeline.tsx';
 
 export function Home({ stats, query }: { stats: Stats | null; query: URLSearchParams }) {
@@ -52,7 +53,7 @@ function NarrativeCard({ n, names }: { n: Narrative; names: Record<string, strin
       </header>
       {n.claim && n.claim.trim().toLowerCase() !== n.label.trim().toLowerCase() ? <blockquote class="claim">{n.claim}</blockquote> : null}
       {n.entities.length ? <p class="entities small">{n.entities.map((e) => <a class="chip entity" href={href('articles', { entity: e })} title="articles mentioning it">{n.entityNames?.[e] ?? e}</a>)}</p> : null}
-      <Timeline points={n.timeline} outletNames={names} />
+      <Timeline points={n.timeline} outletNames={names} link={(period, outlet) => href('articles', { narrative: n.id, outlet, ...monthRange(period) })} />
       <ul class="articles">{n.sample.map((a) => <ArticleRow a={a} />)}</ul>
       {n.articleCount > n.sample.length ? <p class="small"><a href={href('articles', { narrative: n.id })}>All {n.articleCount} articles of this narrative →</a></p> : null}
     </li>
