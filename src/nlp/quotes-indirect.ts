@@ -12,13 +12,13 @@ import { findSpeaker, type SpeakerRef } from './speaker.ts';
 import { participleSubject, sentenceOf, type QuoteDoc, type RawQuote, type Sentence } from './quotes.ts';
 import { tokenAt } from './tokens.ts';
 
-const NOUN_BEFORE = /^(?:the|a|an|these|those|this|his|her|their|its|amid|of|such|any|no|recent|new|our|whose|my|your|media|press|news|in|on|following|after|by|for|with|despite)$/;
+const NOUN_BEFORE = /^(?:over|about|against|amid|the|a|an|these|those|this|his|her|their|its|amid|of|such|any|no|recent|new|our|whose|my|your|media|press|news|in|on|following|after|by|for|with|despite)$/;
 const MODAL_BEFORE = /^(?:to|will|would|can|could|may|might|did|does|do|not|must|should|shall|never|also)$/;
 const CLAUSE_START = /^(?:he|she|they|it|we|i|you|there|the|a|an|this|that|these|those|his|her|their|its|our|some|all|no|any|every|each|one|two|many|most|several|if|when|while|iraq|us|washington)$/i;
 const ADVERBIAL = /^(?:on|in|at|last|this|earlier|later|late|early|yesterday|today|recently|previously|also|again|repeatedly|further|in|a|an|the|statement|interview|press|conference|news|briefing|week|month|year|sunday|monday|tuesday|wednesday|thursday|friday|saturday|time|weekend|morning|evening|night|separately|publicly|privately|openly|out|up|clearly|once|reporters|journalists|told|to|television|radio|twitter|tweet|post|speech|meeting|session)$/i;
 const THAT_WINDOW = 10;
 const NOUNISH = /^(?:attack|plan|demand|question|challenge|back|name|rule|welcome|signal|label|push|support|praise|thank|report|comment|note|state|answer|reply|show|call|claim|warn|want|quote|blast|brand|champion|tout|highlight)$/;
-const NOT_AFTER_VERB = /^(?:follow|followed|come|came|are|were|have|had|has|is|was|will|would|could|may|might|on|in|by|of|against|for|from|at|and|or|but|which|who|released|carried|published|issued)$/;
+const NOT_AFTER_VERB = /^(?:about|follow|followed|come|came|are|were|have|had|has|is|was|will|would|could|may|might|on|in|by|of|against|for|from|at|and|or|but|which|who|released|carried|published|issued)$/;
 /** Words after a speech verb that do not open its content ("said on", "told to", "said nothing"). */
 const NOT_CLAUSE = /^(?:to|on|in|at|for|with|about|of|by|from|as|after|before|during|while|when|and|or|but|so|nothing|little|much|yes|no|goodbye|hello|thanks|sorry|earlier|later|again|only|just|repeatedly|often|recently|publicly|privately|last|next|this|monday|tuesday|wednesday|thursday|friday|saturday|sunday|tonight|today|yesterday)$/i;
 
@@ -111,6 +111,8 @@ export function findIndirect(doc: QuoteDoc, direct: RawQuote[], fragments: MarkS
       if (v.form === 'base' && prev && (/^(?:a|an|the)$/.test(prev.lower) || (prev.lower === 'to' && !doc.lex.forward.has(v.lemma)))) continue; // "a report", "appearing to show"; but "likely to say that""
       // Plural nouns that look like verbs: "the Army and PMF attacks follow", "US plans for".
       const nextTok = toks[k + 1];
+      // Passive and phrasal uses: "asked about his claims", "when asked by Ingraham", "called off projects".
+      if (nextTok && ((v.lemma === 'ask' && /^(?:about|by|if|whether|for)$/.test(nextTok.lower)) || (v.lemma === 'call' && /^(?:off|up|out|in|back)$/.test(nextTok.lower)))) continue;
       if (NOUNISH.test(v.lemma) && /s$/.test(t.lower) && v.form === 'finite' && nextTok && NOT_AFTER_VERB.test(nextTok.lower)) continue;
       // A verb inside the content of an attribution found before it in this sentence is part of that content.
       if (out.some((q) => q.parts[0].start <= t.start && q.parts.at(-1)!.end > t.start && q.cue && q.cue.start >= sent.start)) continue;

@@ -216,6 +216,8 @@ function genericSubject(doc: Doc, a: number, b: number): SpeakerRef | null {
   if (tj - ti < 1 || tj - ti > 8 || /[.;:!?“”"]/.test(doc.text.slice(s, e))) return null;
   const first = doc.tokens[ti];
   if (!first.cap && !DET.has(first.lower) && tj - ti > 4) return null;
+  // "When asked", "While the top candidates": a conjunction, not a subject.
+  if (/^(?:when|while|if|although|though|because|since|as|after|before|until|once|unless|where|whether)$/.test(first.lower)) return null;
   if (doc.lex.verbs.has(doc.tokens[tj - 1].lower)) return null;
   const text = doc.text.slice(s, e);
   return { start: s, end: e, text, kind: 'description', name: null, entity: null, role: null, anonymous: /^(?:a|an|some|several|one|many)\b/i.test(text), plural: /s$/.test(doc.tokens[tj - 1].lower), documentary: doc.lex.documents.has(doc.tokens[tj - 1].lower) };
