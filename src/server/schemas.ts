@@ -39,7 +39,7 @@ export const ArticleDetailSchema = z.object({
   groups: z.object({ story: GroupRef.nullable(), narrative: GroupRef.nullable() }),
 });
 
-export const SearchHitSchema = z.object({ id: z.string(), title: z.string(), snippet: z.string(), score: z.number() });
+export const SearchHitSchema = z.object({ id: z.string(), title: z.string(), snippet: z.string(), score: z.number(), outlet: OutletRef.nullable(), published: z.string().nullable() });
 const Named = z.object({ id: z.string(), name: z.string(), kind: z.string() });
 export const SearchSchema = Page(SearchHitSchema).extend({
   /** Other things whose name matches the query (entities, outlets, narratives, stories, cases); first page only. */

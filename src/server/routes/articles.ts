@@ -106,7 +106,8 @@ export const articlesRoutes: RouteDef[] = [
     errors: [],
     async handler({ store, query }) {
       const hits = await store.articles.search(query.q, { limit: query.limit + 1, offset: query.offset });
-      const items = hits.slice(0, query.limit);
+      const meta = new Map((await summaries(store, hits.map((h) => h.id))).map((s) => [s.id, s]));
+      const items = hits.slice(0, query.limit).map((h) => ({ ...h, outlet: meta.get(h.id)?.outlet ?? null, published: meta.get(h.id)?.published ?? null }));
       const more = hits.length > query.limit;
       const also: { id: string; name: string; kind: string }[] = [];
       if (query.offset === 0) {

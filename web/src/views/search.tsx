@@ -3,7 +3,7 @@
 
 import { apiUrl, type SearchAnswer, useApi } from '../api.ts';
 import { href } from '../router.ts';
-import { Empty, Loaded, Pager } from '../components/ui.tsx';
+import { Empty, fmtDate, Loaded, Pager } from '../components/ui.tsx';
 
 const KIND_LINK: Record<string, (id: string) => string> = {
   outlet: (id) => href('outlet', id),
@@ -39,6 +39,7 @@ export function SearchView({ query }: { query: URLSearchParams }) {
                   {r.items.map((h) => (
                     <li class="hit">
                       <a class="title" href={href('article', h.id)}>{h.title || h.id}</a>
+                      <span class="meta"> · {h.outlet?.name ?? 'unknown outlet'} · {fmtDate(h.published)}</span>
                       <Snippet s={h.snippet} />
                     </li>
                   ))}
