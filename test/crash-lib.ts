@@ -1,4 +1,5 @@
-// Crash safety: `echotrace ingest` is killed with SIGKILL at random moments, on SQLite and on
+// Crash safety (shared by test/crash.sqlite.test.ts and test/crash.postgres.test.ts, which vitest
+// runs side by side): `echotrace ingest` is killed with SIGKILL at random moments, on SQLite and on
 // PostgreSQL; after each kill the store holds no half-written article (every stored article has
 // every per-article layer), and running the same command again ends with an export equal to an
 // uninterrupted run's (apart from `generated`). Odd trials use two worker threads.
@@ -7,16 +8,14 @@
 // without tsx's seconds of start-up per process. Kill moments are uniform over the time an
 // uninterrupted run spends past start-up. ECHOTRACE_CRASH_TRIALS overrides the 20 trials per store.
 
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, expect, it } from 'vitest';
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { bundle } from '../src/parallel/bundle.ts';
 import { openStore } from '../src/store/open.ts';
 import { exportDocument } from '../src/export/build.ts';
 import { ARTICLE_STAGES } from '../src/stages.ts';
-import { pgUnavailable, startPgCluster, type PgCluster } from './pg-harness.ts';
 
 const ROOT = new URL('../', import.meta.url).pathname;
 const SEEDS = join(ROOT, '../shared/corpus/seeds');
@@ -87,7 +86,7 @@ async function incomplete(spec: string): Promise<string[]> {
   }
 }
 
-function crashSuite(kind: string, fresh: () => Promise<string>) {
+export function crashSuite(kind: string, fresh: () => Promise<string>) {
   let reference = '';
   let startup = 0;
   let span = 0;
@@ -124,25 +123,10 @@ function crashSuite(kind: string, fresh: () => Promise<string>) {
   }, 900_000);
 }
 
-beforeAll(async () => {
-  cliPath = await bundle('src/cli/main.ts', 'cli');
-  env.ECHOTRACE_WORKER_ENTRY = await bundle('src/parallel/worker.ts', 'ingest-worker');
-}, 120_000);
-
-describe('crash safety on SQLite', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'echotrace-crash-'));
-  let n = 0;
-  crashSuite('sqlite', async () => join(dir, `c${++n}.db`));
-});
-
-const why = pgUnavailable();
-describe.skipIf(!!why)(`crash safety on PostgreSQL${why ? ` (skipped: ${why})` : ''}`, () => {
-  let cluster: PgCluster;
+/** Builds the bundles once per test file; call at the top level of the file. */
+export function bundleOnce() {
   beforeAll(async () => {
-    cluster = await startPgCluster();
-  });
-  afterAll(async () => {
-    await cluster?.stop();
-  });
-  crashSuite('postgres', () => cluster.createSchema());
-});
+    cliPath = await bundle('src/cli/main.ts', 'cli');
+    env.ECHOTRACE_WORKER_ENTRY = await bundle('src/parallel/worker.ts', 'ingest-worker');
+  }, 120_000);
+}
