@@ -42,7 +42,7 @@ describe('store on a file system that refuses writes', () => {
     return at;
   };
   afterAll(() => {
-    for (const m of mounted) spawnSync('umount', [m]);
+    for (const m of mounted) if (spawnSync('umount', [m]).status !== 0) spawnSync('umount', ['-l', m]);
     rmSync(dir, { recursive: true, force: true });
   });
 
@@ -68,12 +68,15 @@ describe('store on a file system that refuses writes', () => {
     expect(r.status).not.toBe(0);
     expect(r.stderr).toMatch(/f\.db: the disk is full .*stopped, nothing more was written/);
     // Whole: SQLite's own check passes and every stored article has all its layers.
+    // (Commits are grouped, so the disk may fill before the first group lands: then none is stored.)
     const store = await openStore(db, { readonly: true });
-    const ids = await store.articles.ids();
-    expect(ids.length).toBeGreaterThan(0);
-    expect(ids.length).toBeLessThan(5 + MORE.length);
-    for (const id of ids) expect(Object.keys((await store.articles.fingerprint(id))!.versions)).toEqual(expect.arrayContaining(ARTICLE_STAGES.map((s) => s.layer)));
-    await store.close();
+    try {
+      const ids = await store.articles.ids();
+      expect(ids.length).toBeLessThan(5 + MORE.length);
+      for (const id of ids) expect(Object.keys((await store.articles.fingerprint(id))!.versions)).toEqual(expect.arrayContaining(ARTICLE_STAGES.map((s) => s.layer)));
+    } finally {
+      await store.close();
+    }
     const Database = (await import('better-sqlite3')).default;
     const raw = new Database(db, { readonly: true });
     expect(raw.pragma('integrity_check', { simple: true })).toBe('ok');

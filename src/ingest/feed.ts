@@ -61,7 +61,9 @@ export function* readFeed(xml: string, stem: string, path: string): Generator<Ra
     doc = parser.parse(xml, true);
   } catch (err) {
     const e = err as { message: string; line?: number };
-    yield { path, line: e.line ?? null, level: 'error', message: `malformed XML (${e.message.split('\n')[0]})` };
+    // The parser's message may end in ":<line>:undefined" when it knows no column; say only what it knows.
+    const why = e.message.split('\n')[0].replace(/:\d+:undefined$/, '').replace(/\.$/, '');
+    yield { path, line: e.line ?? null, level: 'error', message: `malformed XML (${why})` };
     return;
   }
   const channel = kind === 'rss' ? (doc.rss?.channel ?? doc['rdf:RDF']?.channel) : doc.feed;
