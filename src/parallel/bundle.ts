@@ -72,7 +72,9 @@ export async function bundle(entry: string, name: string): Promise<string> {
       },
     ],
   });
-  for (const old of readdirSync(DIR)) if (old.startsWith(`${name}-`) && old.endsWith('.mjs')) rmSync(DIR + old, { force: true });
+  // Older bundles go once nothing can still be running them (a process started an hour ago may).
+  for (const old of readdirSync(DIR))
+    if (old.startsWith(`${name}-`) && (old.endsWith('.mjs') || old.endsWith('.tmp')) && Date.now() - statSync(DIR + old).mtimeMs > 3_600_000) rmSync(DIR + old, { force: true });
   renameSync(tmp, out); // atomic: a concurrent process sees the whole file or none
   return out;
 }
