@@ -8,9 +8,9 @@
 // without tsx's seconds of start-up per process. Kill moments are uniform over the time an
 // uninterrupted run spends past start-up. ECHOTRACE_CRASH_TRIALS overrides the 20 trials per store.
 
-import { beforeAll, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { spawn, spawnSync } from 'node:child_process';
-import { readdirSync } from 'node:fs';
+import { copyFileSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { bundle } from '../src/parallel/bundle.ts';
 import { openStore } from '../src/store/open.ts';
@@ -125,8 +125,20 @@ export function crashSuite(kind: string, fresh: () => Promise<string>) {
 
 /** Builds the bundles once per test file; call at the top level of the file. */
 export function bundleOnce() {
+  // Private copies beside the shared cache (so packages still resolve), removed afterwards: a
+  // test run elsewhere on the machine may replace the cached bundles while these trials run.
+  const own: string[] = [];
+  const privateCopy = (p: string) => {
+    const q = p.replace(/\.mjs$/, `.test-${process.pid}.mjs`);
+    copyFileSync(p, q);
+    own.push(q);
+    return q;
+  };
   beforeAll(async () => {
-    cliPath = await bundle('src/cli/main.ts', 'cli');
-    env.ECHOTRACE_WORKER_ENTRY = await bundle('src/parallel/worker.ts', 'ingest-worker');
+    cliPath = privateCopy(await bundle('src/cli/main.ts', 'cli'));
+    env.ECHOTRACE_WORKER_ENTRY = privateCopy(await bundle('src/parallel/worker.ts', 'ingest-worker'));
   }, 120_000);
+  afterAll(() => {
+    for (const f of own) rmSync(f, { force: true });
+  });
 }
