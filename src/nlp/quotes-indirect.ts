@@ -17,6 +17,7 @@ const MODAL_BEFORE = /^(?:to|will|would|can|could|may|might|did|does|do|not|must
 const CLAUSE_START = /^(?:he|she|they|it|we|i|you|there|the|a|an|this|that|these|those|his|her|their|its|our|some|all|no|any|every|each|one|two|many|most|several|if|when|while|iraq|us|washington)$/i;
 const ADVERBIAL = /^(?:on|in|at|last|this|earlier|later|late|early|yesterday|today|recently|previously|also|again|repeatedly|further|in|a|an|the|statement|interview|press|conference|news|briefing|week|month|year|sunday|monday|tuesday|wednesday|thursday|friday|saturday|time|weekend|morning|evening|night|separately|publicly|privately|openly|out|up|clearly|once|reporters|journalists|told|to|television|radio|twitter|tweet|post|speech|meeting|session)$/i;
 const THAT_WINDOW = 10;
+const AUX = /^(?:would|will|can|could|may|might|must|should|shall|is|are|was|were|has|have|had|does|did|do|wo|ca)$/;
 const NOUNISH = /^(?:attack|plan|demand|question|challenge|back|name|rule|welcome|signal|label|push|support|praise|thank|report|comment|note|state|answer|reply|show|call|claim|warn|want|quote|blast|brand|champion|tout|highlight)$/;
 const NOT_AFTER_VERB = /^(?:about|follow|followed|come|came|are|were|have|had|has|is|was|will|would|could|may|might|on|in|by|of|against|for|from|at|and|or|but|which|who|released|carried|published|issued)$/;
 /** Words after a speech verb that do not open its content ("said on", "told to", "said nothing"). */
@@ -126,6 +127,8 @@ export function findIndirect(doc: QuoteDoc, direct: RawQuote[], fragments: MarkS
         const gap = doc.text.slice(toks[j - 1].end, toks[j].start);
         if (/[,;:.]/.test(gap)) sawComma = true;
         if (/[“"]/.test(gap)) break;
+        // an auxiliary first means the clause has begun without "that" ("said HLN’s coverage would resemble that of…")
+        if (AUX.test(toks[j].lower)) break;
         if (toks[j].lower === 'that' && !sawComma) {
           contentStart = toks[j].end;
           break;
@@ -178,7 +181,10 @@ export function findIndirect(doc: QuoteDoc, direct: RawQuote[], fragments: MarkS
       if (v.form === 'participle' || doc.lex.needThat.has(lemma)) continue;
       const tail = doc.text.slice(t.end, sent.end);
       const tailCut = /,\s*(?:adding|saying|noting|stressing|reiterating|according)\b/i.exec(tail);
-      const tailMain = tailCut ? tail.slice(0, tailCut.index) : tail;
+      let tailMain = tailCut ? tail.slice(0, tailCut.index) : tail;
+      // "…, Sanders said, a policy that could…": an apposition after the attribution is not its content.
+      const comma = /,\s*(?:a|an|which|who|whose|as|when|after|before|because|while|but|in|at|on|during)\b/i.exec(tailMain);
+      if (comma) tailMain = tailMain.slice(0, comma.index);
       if (/\bthat\b/i.test(tailMain) || tailMain.split(/\s+/).filter(Boolean).length > 12) continue;
       const clauseStart = Math.max(sent.start, ...directParts.filter((p) => p.end <= t.start && p.end > sent.start).map((p) => p.end));
       let subj = backwardSubject(doc, sent, clauseStart, t.start);

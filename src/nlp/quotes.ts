@@ -65,6 +65,8 @@ export function paragraphOf(text: string, pos: number): Sentence {
   return { start: s, end: e < 0 ? text.length : e };
 }
 
+/** Verbs that name or cite a phrase rather than say it ("called “X”", "quoted “X”"). */
+const NAMING = /^(?:call|label|brand|name|quote|read|cite|dub|describe)$/;
 const VERB_WINDOW = 30; // words of an attribution clause searched for its verb
 /** What follows a quotation when it is not its attribution: "… and he reiterated", "… in his comments". */
 const NOT_ATTRIBUTION_START = /^\s*[,—–-]?\s*(?:and|but|or|in|on|at|for|to|of|which|that|because|while|when|if|as|about|with|from|by|so|than|then|into|over|after|before)\b/i;
@@ -130,7 +132,11 @@ function attributionAfter(doc: QuoteDoc, m: MarkSpan, limit: number): RawQuote |
 function attributionBefore(doc: QuoteDoc, m: MarkSpan, sent: Sentence, prior: RawQuote[]): RawQuote | null {
   const from = Math.max(sent.start, ...prior.filter((q) => q.parts.at(-1)!.end <= m.start && q.parts.at(-1)!.end >= sent.start).map((q) => q.parts.at(-1)!.end));
   const before = doc.text.slice(from, m.start);
-  if (!/[,:]\s*$/.test(before) && !/\b(?:saying|adding)\s*$/i.test(before)) return null;
+  // "X said: “…”", "adding, “…”", and a finite speech verb right before the mark ("The ad claims “…”", "he yelled “…”").
+  const lastWord = /([\p{L}]+)\s*$/u.exec(before)?.[1].toLowerCase() ?? '';
+  const verbRight = doc.lex.verbs.get(lastWord);
+  const bare = !!verbRight && verbRight.form === 'finite' && !doc.lex.needThat.has(verbRight.lemma) && !NAMING.test(verbRight.lemma);
+  if (!/[,:]\s*$/.test(before) && !/\b(?:saying|adding)\s*$/i.test(before) && !bare) return null;
   const cue = cueIn(doc, from, m.start, true);
   if (!cue) {
     // "Sen. Warren: “…”", "Mr. Christie gloated: “…”", "the line: “…”": the clause before a colon.
