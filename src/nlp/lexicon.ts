@@ -14,6 +14,9 @@ interface SpeechFile {
   object_first: string[];
   belief: string[];
   need_that: string[];
+  stance_passive?: string[];
+  stance_verbs?: string[];
+  stance_nouns?: string[];
 }
 interface RolesFile {
   speakers: string[];
@@ -41,6 +44,10 @@ export interface Lexicon {
   anyObject: Set<string>;
   objectFirst: Set<string>;
   needThat: Set<string>;
+  /** Stance constructions (quotes-stance.ts): "is expected to", "appears to", "his claim that". */
+  stancePassive: string[];
+  stanceVerbs: string[];
+  stanceNouns: string[];
   speakers: Set<string>;
   documents: Set<string>;
   plural: Set<string>;
@@ -90,6 +97,7 @@ export function loadLexicon(extra: string[] = []): Lexicon {
     const x = readJson<Partial<SpeechFile & RolesFile & SourcingFile>>(f);
     if (x.verbs) Object.assign(speech.verbs, x.verbs);
     for (const k of ['forward', 'any_object', 'object_first', 'belief', 'need_that'] as const) if (x[k]) speech[k].push(...x[k]);
+    for (const k of ['stance_passive', 'stance_verbs', 'stance_nouns'] as const) if (x[k]) speech[k] = [...(speech[k] ?? []), ...x[k]];
     for (const k of ['speakers', 'documents', 'plural', 'titles', 'org_heads', 'place_heads', 'name_particles', 'not_names'] as const) if (x[k]) roles[k].push(...x[k]);
     if (x.anonymous) sourcing.anonymous.push(...x.anonymous);
     if (x.hearsay) sourcing.hearsay.push(...x.hearsay);
@@ -109,6 +117,9 @@ export function loadLexicon(extra: string[] = []): Lexicon {
     anyObject: new Set(speech.any_object),
     objectFirst: new Set(speech.object_first),
     needThat: new Set(speech.need_that),
+    stancePassive: speech.stance_passive ?? [],
+    stanceVerbs: speech.stance_verbs ?? [],
+    stanceNouns: speech.stance_nouns ?? [],
     speakers: new Set(roles.speakers),
     documents: new Set(roles.documents),
     plural: new Set(roles.plural),

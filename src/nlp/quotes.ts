@@ -20,6 +20,7 @@ import { splitSentences } from './sentences.ts';
 import { findSpeaker, resolveSpeaker, type Doc, type Mention, type SpeakerEvent, type SpeakerRef } from './speaker.ts';
 import { findToldTo, findVia, type Ref } from './conduits.ts';
 import { findIndirect } from './quotes-indirect.ts';
+import { findStances } from './quotes-stance.ts';
 import { classifyQuote } from './sourcing.ts';
 import { tokenAt, tokenize } from './tokens.ts';
 
@@ -240,7 +241,8 @@ export function buildDoc(text: string, mentions: Mention[], sentences: Sentence[
 export function findQuotes(doc: QuoteDoc): QuoteData[] {
   const { quotes: direct, fragments } = directQuotes(doc);
   const indirect = findIndirect(doc, direct, fragments);
-  const all = [...direct, ...indirect].sort((a, b) => (a.cue?.start ?? a.parts[0].start) - (b.cue?.start ?? b.parts[0].start) || a.parts[0].start - b.parts[0].start);
+  const stances = findStances(doc, [...direct, ...indirect]);
+  const all = [...direct, ...indirect, ...stances].sort((a, b) => (a.cue?.start ?? a.parts[0].start) - (b.cue?.start ?? b.parts[0].start) || a.parts[0].start - b.parts[0].start);
   const quotedRanges = direct.flatMap((q) => q.parts);
   const quoted = (pos: number) => quotedRanges.some((r) => pos >= r.start && pos < r.end);
   const history: SpeakerEvent[] = [];
