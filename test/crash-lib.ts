@@ -21,7 +21,7 @@ const ROOT = new URL('../', import.meta.url).pathname;
 const SEEDS = join(ROOT, '../shared/corpus/seeds');
 const BBC = join(ROOT, '../shared/datasets/bbc/politics');
 const TRIALS = Number(process.env.ECHOTRACE_CRASH_TRIALS ?? 20);
-const INPUTS = [SEEDS, ...readdirSync(BBC).filter((f) => f.endsWith('.txt')).sort().slice(0, 20).map((f) => join(BBC, f))];
+export const INPUTS = [SEEDS, ...readdirSync(BBC).filter((f) => f.endsWith('.txt')).sort().slice(0, 20).map((f) => join(BBC, f))];
 
 let cliPath = '';
 // Both bundles are built once, so every run in this file uses the same code even while the
@@ -124,6 +124,9 @@ export function crashSuite(kind: string, fresh: () => Promise<string>) {
 }
 
 /** Builds the bundles once per test file; call at the top level of the file. */
+/** The bundled CLI and the environment that pins its worker bundle (after bundleOnce's beforeAll). */
+export const bundled = () => ({ cli: cliPath, env });
+
 export function bundleOnce() {
   // Private copies beside the shared cache (so packages still resolve), removed afterwards: a
   // test run elsewhere on the machine may replace the cached bundles while these trials run.
