@@ -192,11 +192,12 @@ export async function run() {
     const s = tuneOurs(p.tune, base);
     const tuneScore = score(featuresOf(p.tune), p.tune, s);
     const test = score(featuresOf(p.test), p.test, s);
-    rows.push([p.name, 'echotrace stories', describeSetting(s), tuneScore.f1, p.test.length, test.clusters, test.p, test.r, test.f1]);
+    rows.push([p.name, 'echotrace stories, tuned on the tuning topics (held-out figure)', describeSetting(s), tuneScore.f1, p.test.length, test.clusters, test.p, test.r, test.f1]);
     const shipped = score(featuresOf(p.test), p.test, base);
-    rows.push([p.name, 'echotrace stories, shipped data/stories/weights.json', describeSetting(base), score(featuresOf(p.tune), p.tune, base).f1, p.test.length, shipped.clusters, shipped.p, shipped.r, shipped.f1]);
+    rows.push([p.name, 'echotrace stories, shipped weights.json (picked by hand during development with all of 1–35 in view: NOT a held-out figure)', describeSetting(base), score(featuresOf(p.tune), p.tune, base).f1, p.test.length, shipped.clusters, shipped.p, shipped.r, shipped.f1]);
   }
   notes.push('Gold: event_cluster (sub-topic). Every set clustered jointly, no gold topic, no K given. Tuning F1 is on the tuning topics; P/R/F1 columns are the held-out topics.');
+  notes.push('The honest comparison is the baseline row against the "tuned on the tuning topics" row of each protocol. The shipped row shows what the committed settings score; they were chosen while looking at all topics, so it overstates held-out quality.');
 
   // Speed over BBC + Reuters.
   const articles = [...bbcArticles(requireDataset('bbc')), ...(await reutersArticles(requireDataset('reuters21578')))].filter((a) => a.text.trim() || a.title.trim());
