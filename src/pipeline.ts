@@ -11,7 +11,7 @@ import { findOutlet } from './meta/outlet.ts';
 import { findPublished } from './meta/date.ts';
 import { loadOutlets, type OutletTable } from './meta/outlets.ts';
 import { ARTICLE_STAGES } from './stages.ts';
-import { isProblem, listFiles, readFile } from './ingest/index.ts';
+import { fileIds, isProblem, listFiles, readFile } from './ingest/index.ts';
 import { type CorpusStageReport, runCorpusStages } from './corpus.ts';
 
 export interface PipelineOptions {
@@ -151,6 +151,7 @@ export async function ingestPaths(
   const files: string[] = [];
   for (const f of listFiles(paths)) typeof f === 'string' ? files.push(f) : problem(f);
   events.onFiles?.(files.length);
+  const ids = fileIds(files);
   const seen = new Map<string, string>();
   // Commits are grouped (each article still its own savepoint): a commit per article costs
   // an FTS5 segment flush, which dominated bulk ingest. At most BATCH_ARTICLES or BATCH_MS of
@@ -167,7 +168,7 @@ export async function ingestPaths(
   try {
   for (const file of files) {
     s.files++;
-    for (const item of readFile(file)) {
+    for (const item of readFile(file, ids.get(file))) {
       if (isProblem(item)) {
         problem(item);
         continue;

@@ -3,7 +3,7 @@
 // problem names the file (and line) and the batch goes on.
 
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { basename, extname, join } from 'node:path';
+import { basename, extname, join, resolve, sep } from 'node:path';
 import type { IngestProblem, RawDoc, SourceRef } from '../model.ts';
 import { decode, DecodeError } from './decode.ts';
 import { readTxt } from './txt.ts';
@@ -49,10 +49,39 @@ function* walk(dir: string): Generator<string> {
 
 export const stemOf = (path: string) => basename(path, extname(path));
 
+/**
+ * The id base of each file in a batch: its stem, unless several files share that stem (BBC's
+ * business/001.txt and sport/001.txt), in which case its path below their common folder,
+ * without the extension ("business/001"). Depends only on the file list, so every worker and
+ * every ingest process sharing the list gives each file the same ids.
+ */
+export function fileIds(files: string[]): Map<string, string> {
+  const byStem = new Map<string, string[]>();
+  for (const f of files) {
+    const s = stemOf(f);
+    (byStem.get(s) ?? byStem.set(s, []).get(s)!).push(f);
+  }
+  const ids = new Map<string, string>();
+  for (const [stem, group] of byStem) {
+    if (group.length === 1) {
+      ids.set(group[0], stem);
+      continue;
+    }
+    const parts = group.map((f) => resolve(f).split(sep));
+    let common = 0;
+    while (parts.every((p) => common < p.length - 1 && p[common] === parts[0][common])) common++;
+    for (let i = 0; i < group.length; i++) {
+      const rel = parts[i].slice(common).join('/');
+      ids.set(group[i], rel.slice(0, rel.length - extname(rel).length));
+    }
+  }
+  return ids;
+}
+
 /** Reads one file into documents and problems. */
-export function* readFile(path: string): Generator<RawDoc | IngestProblem> {
+export function* readFile(path: string, idBase?: string): Generator<RawDoc | IngestProblem> {
   const ext = extname(path).toLowerCase();
-  const stem = stemOf(path);
+  const stem = idBase ?? stemOf(path);
   let buf: Buffer;
   try {
     const st = statSync(path);
@@ -104,10 +133,10 @@ export function* readFile(path: string): Generator<RawDoc | IngestProblem> {
 
 /** All documents and problems under the given paths, in a stable order. */
 export function* readInputs(paths: string[]): Generator<RawDoc | IngestProblem> {
-  for (const f of listFiles(paths)) {
-    if (typeof f !== 'string') yield f;
-    else yield* readFile(f);
-  }
+  const files: string[] = [];
+  for (const f of listFiles(paths)) typeof f === 'string' ? files.push(f) : yield f;
+  const ids = fileIds(files);
+  for (const f of files) yield* readFile(f, ids.get(f));
 }
 
 export const isProblem = (x: RawDoc | IngestProblem): x is IngestProblem => 'level' in x && 'message' in x && !('source' in x);

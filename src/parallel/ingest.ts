@@ -11,7 +11,7 @@
 import type { IngestProblem } from '../model.ts';
 import type { Store } from '../store/store.ts';
 import { createContext, ingestPaths, type IngestEvents, type IngestSummary, type PipelineOptions } from '../pipeline.ts';
-import { listFiles } from '../ingest/index.ts';
+import { fileIds, listFiles } from '../ingest/index.ts';
 import { CORPUS_STAGES } from '../corpus.ts';
 import { prepareWorkers, WorkerPool } from './pool.ts';
 import { InlinePool } from './inline.ts';
@@ -85,6 +85,7 @@ export async function ingestParallel(
   const files: string[] = [];
   for (const f of listFiles(paths)) typeof f === 'string' ? files.push(f) : problem(f);
   events.onFiles?.(files.length);
+  const ids = fileIds(files);
 
   const pg = pgDbOf(store);
   const source = pg ? await claimSource(pg, files) : localSource(files, corpusMarker(store, opts), () => store.articles.ids());
@@ -111,7 +112,7 @@ export async function ingestParallel(
   ];
 
   async function work(seq: number, path: string) {
-    const r = await pool.run({ kind: 'file', id: seq, path, splitAbove: SPLIT_ABOVE });
+    const r = await pool.run({ kind: 'file', id: seq, path, idBase: ids.get(path), splitAbove: SPLIT_ABOVE });
     const items = r.crash ? crashItems(path, r.crash) : r.items;
     const raw = items.flatMap((it, i) => (it.kind === 'raw' ? [i] : []));
     const slices: number[][] = [];

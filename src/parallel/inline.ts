@@ -28,7 +28,7 @@ export class InlinePool {
     };
     if (task.kind === 'docs') return { id: task.id, items: task.docs.map(one) };
     const items: Item[] = [];
-    for (const x of readFile(task.path)) items.push(isProblem(x) ? { kind: 'problem', problem: x } : one(x));
+    for (const x of readFile(task.path, task.idBase)) items.push(isProblem(x) ? { kind: 'problem', problem: x } : one(x));
     return { id: task.id, items };
   }
   async close() {}

@@ -14,7 +14,7 @@ export interface WorkerInit {
 
 export type Task =
   /** Read a file; prepare its documents, or hand back many-record files' raw documents. */
-  | { kind: 'file'; id: number; path: string; splitAbove: number }
+  | { kind: 'file'; id: number; path: string; idBase?: string; splitAbove: number }
   /** Prepare these raw documents (a slice of a many-record file). */
   | { kind: 'docs'; id: number; docs: RawDoc[] };
 

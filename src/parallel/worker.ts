@@ -24,7 +24,7 @@ function run(task: Task): Item[] {
   if (task.kind === 'docs') return task.docs.map(prepareDoc);
   const read: Item[] = [];
   let docs = 0;
-  for (const x of readFile(task.path)) {
+  for (const x of readFile(task.path, task.idBase)) {
     if (isProblem(x)) read.push({ kind: 'problem', problem: x });
     else (read.push({ kind: 'raw', doc: x }), docs++);
   }
