@@ -17,6 +17,8 @@ interface SpeechFile {
   stance_passive?: string[];
   stance_verbs?: string[];
   stance_nouns?: string[];
+  ambiguous?: string[];
+  object_preposition?: Record<string, string[]>;
 }
 interface RolesFile {
   speakers: string[];
@@ -48,6 +50,10 @@ export interface Lexicon {
   stancePassive: string[];
   stanceVerbs: string[];
   stanceNouns: string[];
+  /** Verb lemmas that are mostly nouns or adverbs in news text ("states", "back"). */
+  ambiguous: Set<string>;
+  /** Verbs whose content comes only after one of these words ("spoke about …"). */
+  objectPreposition: Map<string, Set<string>>;
   speakers: Set<string>;
   documents: Set<string>;
   plural: Set<string>;
@@ -96,8 +102,9 @@ export function loadLexicon(extra: string[] = []): Lexicon {
   for (const f of extra) {
     const x = readJson<Partial<SpeechFile & RolesFile & SourcingFile>>(f);
     if (x.verbs) Object.assign(speech.verbs, x.verbs);
+    if (x.object_preposition) speech.object_preposition = { ...speech.object_preposition, ...x.object_preposition };
     for (const k of ['forward', 'any_object', 'object_first', 'belief', 'need_that'] as const) if (x[k]) speech[k].push(...x[k]);
-    for (const k of ['stance_passive', 'stance_verbs', 'stance_nouns'] as const) if (x[k]) speech[k] = [...(speech[k] ?? []), ...x[k]];
+    for (const k of ['stance_passive', 'stance_verbs', 'stance_nouns', 'ambiguous'] as const) if (x[k]) speech[k] = [...(speech[k] ?? []), ...x[k]];
     for (const k of ['speakers', 'documents', 'plural', 'titles', 'org_heads', 'place_heads', 'name_particles', 'not_names'] as const) if (x[k]) roles[k].push(...x[k]);
     if (x.anonymous) sourcing.anonymous.push(...x.anonymous);
     if (x.hearsay) sourcing.hearsay.push(...x.hearsay);
@@ -120,6 +127,8 @@ export function loadLexicon(extra: string[] = []): Lexicon {
     stancePassive: speech.stance_passive ?? [],
     stanceVerbs: speech.stance_verbs ?? [],
     stanceNouns: speech.stance_nouns ?? [],
+    ambiguous: new Set(speech.ambiguous ?? []),
+    objectPreposition: new Map(Object.entries(speech.object_preposition ?? {}).map(([k, v]) => [k, new Set(v)])),
     speakers: new Set(roles.speakers),
     documents: new Set(roles.documents),
     plural: new Set(roles.plural),

@@ -17,6 +17,9 @@ const MODAL_BEFORE = /^(?:to|will|would|can|could|may|might|did|does|do|not|must
 const CLAUSE_START = /^(?:he|she|they|it|we|i|you|there|the|a|an|this|that|these|those|his|her|their|its|our|some|all|no|any|every|each|one|two|many|most|several|if|when|while|iraq|us|washington)$/i;
 const ADVERBIAL = /^(?:on|in|at|last|this|earlier|later|late|early|yesterday|today|recently|previously|also|again|repeatedly|further|in|a|an|the|statement|interview|press|conference|news|briefing|week|month|year|sunday|monday|tuesday|wednesday|thursday|friday|saturday|time|weekend|morning|evening|night|separately|publicly|privately|openly|out|up|clearly|once|reporters|journalists|told|to|television|radio|twitter|tweet|post|speech|meeting|session)$/i;
 const THAT_WINDOW = 10;
+/** Words before a noun-or-verb that make it the noun ("the states", "swing states", "came back"). */
+const NOUN_CONTEXT = /^(?:the|a|an|of|in|on|for|at|by|with|from|other|some|many|all|these|those|both|two|three|four|five|six|seven|eight|nine|ten|several|key|swing|battleground|early|smaller|larger|big|small|more|most|few|red|blue|southern|northern|eastern|western|primary|member|united|come|came|coming|comes|get|got|gets|go|went|going|way|right|fight|bounce|bounced|looking|look|looked|sent|send|brought|bring|hold|held|pull|pulled|step|stepped|pushed|public|popular|financial|their|his|her|its|our|your|my|federal|local|national|party|gop|campaign)$/;
+const PARTICLE = /^(?:to|in|on|up|down|out|off|by|from|into|away|at|over|of)$/;
 const AUX = /^(?:would|will|can|could|may|might|must|should|shall|is|are|was|were|has|have|had|does|did|do|wo|ca)$/;
 const NOUNISH = /^(?:attack|plan|demand|question|challenge|back|name|rule|welcome|signal|label|push|support|praise|thank|report|comment|note|state|answer|reply|show|call|claim|warn|want|quote|blast|brand|champion|tout|highlight)$/;
 const NOT_AFTER_VERB = /^(?:about|follow|followed|come|came|are|were|have|had|has|is|was|will|would|could|may|might|on|in|by|of|against|for|from|at|and|or|but|which|who|released|carried|published|issued)$/;
@@ -118,6 +121,10 @@ export function findIndirect(doc: QuoteDoc, direct: RawQuote[], fragments: MarkS
       // A verb inside the content of an attribution found before it in this sentence is part of that content.
       if (out.some((q) => q.parts[0].start <= t.start && q.parts.at(-1)!.end > t.start && q.cue && q.cue.start >= sent.start)) continue;
       if (v.lemma === 'quote' || v.lemma === 'read') continue;
+      const preps = doc.lex.objectPreposition.get(v.lemma);
+      if (preps && !(nextTok && preps.has(nextTok.lower))) continue;
+      // "the states voting Tuesday", "came back in 2012": a noun-or-particle verb needs a subject or auxiliary right before it.
+      if (doc.lex.ambiguous.has(v.lemma) && (!prev || NOUN_CONTEXT.test(prev.lower) || (nextTok && PARTICLE.test(nextTok.lower)))) continue;
       const lemma = v.lemma;
       // Forward: look for "that" a few words on; else a clause (or any object for report/decry/slam...).
       let contentStart = -1;
