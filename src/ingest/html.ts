@@ -133,7 +133,8 @@ function extractFlat(html: string, shape: Shape): MainContent {
 }
 
 /** A short block that is mostly link text is navigation (related links, tag lists), not text. */
-const LINK_BLOCKS = 'li, p, dd, dt, h1, h2, h3, h4, h5, h6, td';
+// Headings stay: a linked subheading (an anchor to itself) is common and is text.
+const LINK_BLOCKS = 'li, p, dd, dt, td';
 const MAX_LINK_SHARE = 0.5;
 const SHORT_BLOCK = 100;
 
