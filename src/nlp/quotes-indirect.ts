@@ -80,6 +80,11 @@ export function findIndirect(doc: QuoteDoc, direct: RawQuote[], fragments: MarkS
     const k1 = tokenAt(toks, sent.end);
     const prior: RawQuote[] = direct.filter((q) => q.cue && q.cue.start >= sent.start && q.cue.start < sent.end);
     const stxt = sentenceText(doc, sent);
+    // A title-case headline ("Trump Says He Never Pledged …") capitalises its verbs too.
+    const words = k1 - k0;
+    let caps = 0;
+    for (let k = k0; k < k1; k++) if (toks[k].cap) caps++;
+    const headline = words >= 4 && caps >= 0.75 * words && !/[.]\s*$/.test(stxt);
     // "According to X, CONTENT" / "CONTENT, according to X"
     for (const m of stxt.matchAll(/\b[Aa]ccording to\s+/g)) {
       const a = sent.start + m.index!;
@@ -108,7 +113,7 @@ export function findIndirect(doc: QuoteDoc, direct: RawQuote[], fragments: MarkS
       const t = toks[k];
       const v = doc.lex.verbs.get(t.lower);
       if (!v || usedCue.has(t.start) || inDirect(t.start)) continue;
-      if (t.cap && k > k0) continue;
+      if (t.cap && k > k0 && !headline) continue;
       const prev = k > k0 ? toks[k - 1] : null;
       if (prev && (NOUN_BEFORE.test(prev.lower) || prev.poss) && !prev.cap) continue;
       if (prev?.poss) continue;
@@ -116,7 +121,7 @@ export function findIndirect(doc: QuoteDoc, direct: RawQuote[], fragments: MarkS
       // Plural nouns that look like verbs: "the Army and PMF attacks follow", "US plans for".
       const nextTok = toks[k + 1];
       // Passive and phrasal uses: "asked about his claims", "when asked by Ingraham", "called off projects".
-      if (nextTok && ((v.lemma === 'ask' && /^(?:about|by|if|whether|for)$/.test(nextTok.lower)) || (v.lemma === 'call' && /^(?:off|up|out|in|back)$/.test(nextTok.lower)))) continue;
+      if (nextTok && ((v.lemma === 'ask' && /^(?:about|by|for)$/.test(nextTok.lower)) || (v.lemma === 'call' && /^(?:off|up|out|in|back)$/.test(nextTok.lower)))) continue;
       if (NOUNISH.test(v.lemma) && /s$/.test(t.lower) && v.form === 'finite' && nextTok && NOT_AFTER_VERB.test(nextTok.lower)) continue;
       // A verb inside the content of an attribution found before it in this sentence is part of that content.
       if (out.some((q) => q.parts[0].start <= t.start && q.parts.at(-1)!.end > t.start && q.cue && q.cue.start >= sent.start)) continue;
@@ -159,6 +164,9 @@ export function findIndirect(doc: QuoteDoc, direct: RawQuote[], fragments: MarkS
         const c = toks[o];
         if (o > k + 1 && c && c.start < sent.end && (CLAUSE_START.test(c.lower) || c.cap) && !/[,.;:“"]/.test(doc.text.slice(toks[o - 1].end, c.start))) contentStart = c.start;
       }
+      // "Asked whether Clinton …": the question is the content; the asker often goes unnamed.
+      const question = lemma === 'ask' && next && /^(?:if|whether|why|what|how|when)$/.test(next.lower);
+      if (contentStart < 0 && question) contentStart = next.start;
       if (contentStart < 0 && next && next.start < sent.end && !/[,.;:“"]/.test(gapNext)) {
         if (next.lower === 'to' && /^(?:claim|promise|vow|threaten|pledge|deny|admit)$/.test(lemma)) contentStart = next.start;
         else if (doc.lex.anyObject.has(lemma) && !doc.lex.needThat.has(lemma)) contentStart = next.start;
@@ -179,7 +187,7 @@ export function findIndirect(doc: QuoteDoc, direct: RawQuote[], fragments: MarkS
           const fromQ = Math.max(from, colon >= sent.start ? colon + 1 : from, ...directParts.filter((p) => p.end <= t.start && p.end > sent.start).map((p) => p.end));
           speaker = findSpeaker(doc, fromQ, t.start);
         }
-        if (!speaker) continue;
+        if (!speaker && !question) continue;
         out.push({ kind: 'indirect', parts: [{ start: cs, end: ce }], cue: { start: t.start, end: t.end, lemma }, speaker, method: 'speech-verb:forward' });
         usedCue.add(t.start);
         continue;

@@ -89,7 +89,8 @@ export function findStances(doc: QuoteDoc, found: RawQuote[]): RawQuote[] {
       if (inside(at)) continue;
       const cs = at + m[0].length;
       const ce = clauseEnd(doc, cs, sent);
-      if (ce - cs < 12 || repeats(cs, ce)) continue;
+      // "his criticism of Trump": an object may be one name; a clause ("claim that …") is longer.
+      if (ce - cs < (m[2].toLowerCase() === 'that' ? 12 : 3) || repeats(cs, ce)) continue;
       const speaker = m[1] ? possessor(doc, at, m[1].replace(/(?:’s|'s|’|')$/, '')) : null;
       out.push({ kind: 'indirect', parts: [{ start: cs, end: ce }], cue: { start: at, end: cs, lemma: 'stance' }, speaker, method: 'stance:nominal' });
       taken.push({ start: cs, end: ce });

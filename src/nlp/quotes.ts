@@ -136,7 +136,9 @@ function attributionBefore(doc: QuoteDoc, m: MarkSpan, sent: Sentence, prior: Ra
   // "X said: “…”", "adding, “…”", and a finite speech verb right before the mark ("The ad claims “…”", "he yelled “…”").
   const lastWord = /([\p{L}]+)\s*$/u.exec(before)?.[1].toLowerCase() ?? '';
   const verbRight = doc.lex.verbs.get(lastWord);
-  const bare = !!verbRight && verbRight.form === 'finite' && !doc.lex.needThat.has(verbRight.lemma) && !NAMING.test(verbRight.lemma);
+  // A bare verb takes the quotation only when it closes the clause: "says “the wind is at our backs” despite…" is a fragment.
+  const closes = /[.!?,]\s*(?:[”"]|'')$/.test(doc.text.slice(m.start, m.end)) || /^\s*(?:[.!?]|$)/.test(doc.text.slice(m.end, sent.end + 1));
+  const bare = closes && !!verbRight && verbRight.form === 'finite' && !doc.lex.needThat.has(verbRight.lemma) && !NAMING.test(verbRight.lemma);
   if (!/[,:]\s*$/.test(before) && !/\b(?:saying|adding)\s*$/i.test(before) && !bare) return null;
   const cue = cueIn(doc, from, m.start, true);
   if (!cue) {
