@@ -95,7 +95,7 @@ function attributionAfter(doc: QuoteDoc, m: MarkSpan, limit: number): RawQuote |
   const inner = doc.text.slice(m.start, m.end);
   if (!/^\s*[,—–-]?\s*[\p{L}]/u.test(after)) return null;
   // A quotation that does not end its clause ("…,” / “…?”) is a fragment unless a comma follows it.
-  if (!/[,?!—–-]\s*(?:[”"]|'')$/.test(inner) && !/^\s*[,—–]/.test(after)) return null;
+  if (!/[,?!—–-]\s*['’]?\s*(?:[”"]|'')$/.test(inner) && !/^\s*[,—–]/.test(after)) return null;
   if (NOT_ATTRIBUTION_START.test(after)) return null;
   const cue = cueIn(doc, m.end, limit);
   if (!cue) return null;
@@ -178,7 +178,15 @@ function directQuotes(doc: QuoteDoc): { quotes: RawQuote[]; fragments: MarkSpan[
     const limit = Math.min(Math.max(sent.end, m.end), para.end, next && next.start >= m.end ? next.start : Infinity);
     const inSent = quotes.filter((q) => q.parts.at(-1)!.end >= sentenceOf(doc.sentences, m.start).start);
     if (!/\p{L}/u.test(doc.text.slice(m.start, m.end))) continue; // "1465401600": markup, not speech
-    const q = attributionAfter(doc, m, limit) ?? attributionBefore(doc, m, sentenceOf(doc.sentences, m.start), inSent);
+    let q = attributionAfter(doc, m, limit) ?? attributionBefore(doc, m, sentenceOf(doc.sentences, m.start), inSent);
+    if (!q && m.start === para.start) {
+      // "Cruz continued:" alone in the paragraph before: the attribution introduces the quotation below it.
+      const prevEnd = doc.text.slice(0, m.start).trimEnd().length;
+      if (doc.text[prevEnd - 1] === ':') {
+        const intro = sentenceOf(doc.sentences, prevEnd - 1);
+        q = attributionBefore(doc, m, { start: intro.start, end: m.start }, []);
+      }
+    }
     if (q && q.method === 'quote-marks:after') {
       // “…,” said X after words of the sentence's own ("The tax cut plans are ''profoundly irresponsible,'' said X"):
       // those words are part of what X said, and the quotation is partial.
