@@ -17,6 +17,7 @@ const MODAL_BEFORE = /^(?:to|will|would|can|could|may|might|did|does|do|not|must
 const CLAUSE_START = /^(?:he|she|they|it|we|i|you|there|the|a|an|this|that|these|those|his|her|their|its|our|some|all|no|any|every|each|one|two|many|most|several|if|when|while|iraq|us|washington)$/i;
 const ADVERBIAL = /^(?:on|in|at|last|this|earlier|later|late|early|yesterday|today|recently|previously|also|again|repeatedly|further|in|a|an|the|statement|interview|press|conference|news|briefing|week|month|year|sunday|monday|tuesday|wednesday|thursday|friday|saturday|time|weekend|morning|evening|night|separately|publicly|privately|openly|out|up|clearly|once|reporters|journalists|told|to|television|radio|twitter|tweet|post|speech|meeting|session)$/i;
 const THAT_WINDOW = 10;
+const TIME_WORD = /^(?:on|last|this|early|late|earlier|later|monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tonight|week|month|year|morning|afternoon|evening|night|recently|previously|again|also|repeatedly|publicly|privately|now)$/;
 /** Words before a noun-or-verb that make it the noun ("the states", "swing states", "came back"). */
 const NOUN_CONTEXT = /^(?:the|a|an|of|in|on|for|at|by|with|from|other|some|many|all|these|those|both|two|three|four|five|six|seven|eight|nine|ten|several|key|swing|battleground|early|smaller|larger|big|small|more|most|few|red|blue|southern|northern|eastern|western|primary|member|united|come|came|coming|comes|get|got|gets|go|went|going|way|right|fight|bounce|bounced|looking|look|looked|sent|send|brought|bring|hold|held|pull|pulled|step|stepped|pushed|public|popular|financial|their|his|her|its|our|your|my|federal|local|national|party|gop|campaign)$/;
 const PARTICLE = /^(?:to|in|on|up|down|out|off|by|from|into|away|at|over|of)$/;
@@ -61,7 +62,7 @@ function backwardSubject(doc: QuoteDoc, sent: Sentence, clauseStart: number, ver
     }
     if (!fallback) {
       const sp = findSpeaker(doc, c + 1, verbStart);
-      if (sp && (sp.start - (c + 1) <= 2 || (sp.kind === 'person' && sp.start - (c + 1) <= 40))) fallback = { commaAt: c, speaker: sp };
+      if (sp && (sp.start - (c + 1) <= 2 || (sp.kind === 'person' && sp.start - (c + 1) <= 80))) fallback = { commaAt: c, speaker: sp };
     }
   }
   void sent;
@@ -84,7 +85,7 @@ export function findIndirect(doc: QuoteDoc, direct: RawQuote[], fragments: MarkS
     const words = k1 - k0;
     let caps = 0;
     for (let k = k0; k < k1; k++) if (toks[k].cap) caps++;
-    const headline = words >= 4 && caps >= 0.75 * words && !/[.]\s*$/.test(stxt);
+    const headline = words >= 4 && caps >= 0.75 * words;
     // "According to X, CONTENT" / "CONTENT, according to X"
     for (const m of stxt.matchAll(/\b[Aa]ccording to\s+/g)) {
       const a = sent.start + m.index!;
@@ -126,6 +127,8 @@ export function findIndirect(doc: QuoteDoc, direct: RawQuote[], fragments: MarkS
       // A verb inside the content of an attribution found before it in this sentence is part of that content.
       if (out.some((q) => q.parts[0].start <= t.start && q.parts.at(-1)!.end > t.start && q.cue && q.cue.start >= sent.start)) continue;
       if (v.lemma === 'quote' || v.lemma === 'read') continue;
+      // "committed to maintaining the relationship": a gerund after a preposition is not an attribution.
+      if (v.form === 'participle' && prev && /^(?:to|of|about|toward|towards|into)$/.test(prev.lower) && !/^(?:say|tell)$/.test(v.lemma)) continue;
       const preps = doc.lex.objectPreposition.get(v.lemma);
       if (preps && !(nextTok && preps.has(nextTok.lower))) continue;
       // "the states voting Tuesday", "came back in 2012": a noun-or-particle verb needs a subject or auxiliary right before it.
@@ -163,6 +166,13 @@ export function findIndirect(doc: QuoteDoc, direct: RawQuote[], fragments: MarkS
         }
         const c = toks[o];
         if (o > k + 1 && c && c.start < sent.end && (CLAUSE_START.test(c.lower) || c.cap) && !/[,.;:“"]/.test(doc.text.slice(toks[o - 1].end, c.start))) contentStart = c.start;
+      }
+      // "said on Friday he met …", "said Thursday the plan …": a time phrase, then the clause.
+      if (contentStart < 0 && doc.lex.forward.has(lemma) && !doc.lex.needThat.has(lemma)) {
+        let o = k + 1;
+        while (o < k1 && o <= k + 5 && TIME_WORD.test(toks[o].lower) && !/[,.;:“"]/.test(doc.text.slice(toks[o - 1].end, toks[o].start))) o++;
+        const c = toks[o];
+        if (o > k + 1 && c && c.start < sent.end && !/[,.;:“"]/.test(doc.text.slice(toks[o - 1].end, c.start)) && CLAUSE_START.test(c.lower) && !/^(?:the|a|an|that)$/.test(c.lower)) contentStart = c.start;
       }
       // "Asked whether Clinton …": the question is the content; the asker often goes unnamed.
       const question = lemma === 'ask' && next && /^(?:if|whether|why|what|how|when)$/.test(next.lower);
