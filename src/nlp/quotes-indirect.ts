@@ -124,6 +124,8 @@ export function findIndirect(doc: QuoteDoc, direct: RawQuote[], fragments: MarkS
       // Passive and phrasal uses: "asked about his claims", "when asked by Ingraham", "called off projects".
       if (nextTok && ((v.lemma === 'ask' && /^(?:about|by|for)$/.test(nextTok.lower)) || (v.lemma === 'call' && /^(?:off|up|out|in|back)$/.test(nextTok.lower)))) continue;
       if (NOUNISH.test(v.lemma) && /s$/.test(t.lower) && v.form === 'finite' && nextTok && NOT_AFTER_VERB.test(nextTok.lower)) continue;
+      // "the tax plan would hurt": a cue word followed by an auxiliary is the subject's noun.
+      if (nextTok && AUX.test(nextTok.lower) && !/[,;:“"]/.test(doc.text.slice(t.end, nextTok.start))) continue;
       // A verb inside the content of an attribution found before it in this sentence is part of that content.
       if (out.some((q) => q.parts[0].start <= t.start && q.parts.at(-1)!.end > t.start && q.cue && q.cue.start >= sent.start)) continue;
       if (v.lemma === 'quote' || v.lemma === 'read') continue;
@@ -166,6 +168,11 @@ export function findIndirect(doc: QuoteDoc, direct: RawQuote[], fragments: MarkS
         }
         const c = toks[o];
         if (o > k + 1 && c && c.start < sent.end && (CLAUSE_START.test(c.lower) || c.cap) && !/[,.;:“"]/.test(doc.text.slice(toks[o - 1].end, c.start))) contentStart = c.start;
+      }
+      // "says “the water is safe” despite …": a quoted fragment opens the content.
+      if (contentStart < 0 && next && doc.lex.forward.has(lemma) && !doc.lex.needThat.has(lemma) && /^\s*[“"]\s*$/.test(gapNext)) {
+        const f = fragments.find((x) => x.start >= t.end && x.start < next.start);
+        if (f) contentStart = f.start;
       }
       // "said on Friday he met …", "said Thursday the plan …": a time phrase, then the clause.
       if (contentStart < 0 && doc.lex.forward.has(lemma) && !doc.lex.needThat.has(lemma)) {

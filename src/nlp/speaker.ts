@@ -238,7 +238,9 @@ const PERSON_HEADS = /\b(?:official|politician|minister|commander|spokesman|spok
  */
 export function resolveSpeaker(doc: Doc, ref: SpeakerRef, history: SpeakerEvent[], quoted: (pos: number) => boolean): SpeakerRef {
   if (ref.kind === 'pronoun') {
-    const lower = ref.text.toLowerCase();
+    const written = ref.text.toLowerCase();
+    // a possessive holder ("her claim that …", quotes-stance.ts) resolves like its subject pronoun
+    const lower = ({ his: 'he', her: 'she', their: 'they', its: 'it', our: 'we', my: 'i' } as Record<string, string>)[written] ?? written;
     if (lower === 'i' || lower === 'we') return ref;
     const wantPerson = lower === 'he' || lower === 'she';
     let best: { at: number; s: SpeakerRef } | null = null;

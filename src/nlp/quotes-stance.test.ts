@@ -1,0 +1,60 @@
+// Attribution constructions beyond speech verbs (PolNeAR style): raising ("is expected to"),
+// stance nouns ("his claim that"), questions ("Asked whether …"), headlines, attributions set in
+// a paragraph of their own before the quotation. Sentences written for these tests in the
+// style of the news the benchmark uses.
+
+import { describe, expect, it } from 'vitest';
+import { quotesOf, quoteWith } from './test-helpers.ts';
+
+describe('stances and other attribution constructions', () => {
+  it('takes "X is expected to …" as an attribution with no named holder', () => {
+    const qs = quotesOf('The governor is expected to sign the budget bill before the end of the month.');
+    const q = quoteWith(qs, 'sign the budget bill')!;
+    expect(q.content.text).toContain('The governor');
+    expect(q.cue?.text).toBe('is expected to');
+    expect(q.speaker).toBeNull();
+    expect(q.evidence.method).toBe('stance:raising');
+  });
+
+  it('takes a stance noun with its complement, the possessor as speaker', () => {
+    const qs = quotesOf('Senator Maria Delgado repeated on Monday her claim that the tax plan would hurt small farms.');
+    const q = quoteWith(qs, 'the tax plan would hurt small farms')!;
+    expect(q.evidence.method).toBe('stance:nominal');
+    expect(q.speaker?.name).toBe('Maria Delgado');
+  });
+
+  it('does not read "speaking on condition of anonymity" or "committed to maintaining" as cues', () => {
+    const qs = quotesOf('The spokesman, speaking on condition of anonymity, said the council is committed to maintaining the ceasefire along the river.');
+    expect(qs.some((q) => q.cue?.text === 'speaking' || q.cue?.text === 'maintaining')).toBe(false);
+    expect(quoteWith(qs, 'the council is committed')?.cue?.text).toBe('said');
+  });
+
+  it('reads "said on Friday he met …" and does not take "that" after an auxiliary as the complementizer', () => {
+    const qs = quotesOf('The donor said on Friday he met the candidate earlier this week.\n\nIn a note to staff, the editor said the coverage would resemble that of the parent network.');
+    expect(quoteWith(qs, 'he met the candidate')?.speaker?.text).toBe('The donor');
+    expect(quoteWith(qs, 'the coverage would resemble')?.content.text.startsWith('the coverage')).toBe(true);
+  });
+
+  it('finds a speech verb in a title-case headline', () => {
+    const qs = quotesOf('Governor Says He Will Veto The Water Bill\n\nThe governor spoke to reporters in the capital.');
+    expect(quoteWith(qs, 'He Will Veto')?.cue?.text).toBe('Says');
+  });
+
+  it('takes "Asked whether …" as an attribution of the question', () => {
+    const qs = quotesOf('Asked whether the mayor would run again, the aide shrugged.');
+    expect(quoteWith(qs, 'the mayor would run again')?.cue?.text).toBe('Asked');
+  });
+
+  it('attributes a quotation paragraph to the attribution paragraph ending in a colon before it', () => {
+    const qs = quotesOf('Senator Maria Delgado continued:\n\n“We will not give up on these farms. Nobody in this room should.”');
+    const q = quoteWith(qs, 'We will not give up')!;
+    expect(q.kind).toBe('direct');
+    expect(q.speaker?.name).toBe('Maria Delgado');
+  });
+
+  it('takes a quotation right after a speech verb when it closes the sentence, a fragment otherwise', () => {
+    const qs = quotesOf('The crowd chanted “Four more years!”\n\nThe mayor says “the water is safe” despite the tests.');
+    expect(quoteWith(qs, 'Four more years')?.kind).toBe('direct');
+    expect(quoteWith(qs, 'the water is safe')?.kind).toBe('partial');
+  });
+});
