@@ -19,6 +19,9 @@ import { decideStance, loadStanceCues, type StanceLabel } from './stance.ts';
 
 const STANCE_STAGE = { layer: 'stance', stage: 'stance', version: 1 };
 const MIN_ARTICLES = 2;
+/** A claim found from frames alone must recur across this many outlets and stories. */
+const MIN_OUTLETS = 2;
+const MIN_STORIES = 2;
 const DEMONYM_SUFFIXES = ['ian', 'ean', 'ese', 'an', 'i'];
 
 interface Seed {
@@ -135,6 +138,24 @@ export function groupNarratives(all: Map<string, Frame[]>, extraKeys: Set<string
   return members;
 }
 
+/**
+ * A narrative is a claim that recurs: one found only from frames (not a seed narrative, not a
+ * known case's claim) must be carried by at least two outlets and across at least two stories.
+ * Two articles of one outlet about one event repeating "X backs Y" is a story, not a narrative;
+ * this keeps single-outlet collections (a wire archive) from sprouting narratives of ordinary
+ * verbs.
+ */
+async function keepRecurring(store: Store, groups: Map<string, Member[]>, caseKeySet: Set<string>): Promise<void> {
+  const seedKeys = new Set(SEEDS.map((s) => `${s.actor}|${s.object}`));
+  for (const [key, ms] of groups) {
+    if (seedKeys.has(key) || caseKeySet.has(key)) continue;
+    const ids = ms.map((m) => m.id);
+    const outlets = new Set((await store.articles.list({ ids })).map((a) => a.outlet?.id).filter(Boolean));
+    const stories = new Set((await store.groups.stories({ articleIds: ids })).map((st) => st.id));
+    if (outlets.size < MIN_OUTLETS || stories.size < MIN_STORIES) groups.delete(key);
+  }
+}
+
 async function nameOf(store: Store, id: string): Promise<string> {
   const e = await store.entities.get(id).catch(() => null);
   return e?.name ?? id.replace(/-/g, ' ').replace(/\b\p{L}/gu, (c) => c.toUpperCase());
@@ -148,6 +169,7 @@ async function rebuild(store: Store, changed: string[] | null): Promise<{ summar
   if (changed !== null) for (const [id, fs] of await computeFrames(store, changed)) all.set(id, fs);
   const byCase = await caseKeys(store);
   const groups = groupNarratives(all, new Set(byCase.keys()));
+  await keepRecurring(store, groups, new Set(byCase.keys()));
   const order = new Map((await store.articles.ids()).map((id, i) => [id, i]));
   const keys = [...groups.keys()].sort((a, b) => Math.min(...groups.get(a)!.map((m) => order.get(m.id) ?? 0)) - Math.min(...groups.get(b)!.map((m) => order.get(m.id) ?? 0)));
 
