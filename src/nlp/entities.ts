@@ -130,6 +130,9 @@ export function findEntities(text: string, table: AliasTable, lex: Lexicon, toke
       // Leave titles out of the name: "Prime Minister-designate Mustafa al-Kadhimi" → "Mustafa al-Kadhimi".
       let s = i;
       while (s < run - 1 && lex.titles.has(tokens[s].lower.replace(/-(?:designate|elect)$/, ''))) s++;
+      // …but a body's name keeps its first words: "Oil Ministry", "Health Council" (only people carry titles).
+      const whole = typeOfRun(tokens.slice(i, run), lex);
+      if (s > i && (whole === 'org' || whole === 'place')) s = i;
       const words = tokens.slice(s, run);
       const type = typeOfRun(words, lex);
       if (type && s < run) {
