@@ -133,6 +133,24 @@ export interface IngestEvents {
 const BATCH_ARTICLES = 500;
 const BATCH_MS = 2000;
 
+/**
+ * The start of every ingest, serial or parallel: an empty summary, a problem recorder that
+ * counts and reports, and the files under the paths with their ids.
+ */
+export function startBatch(paths: string[], events: IngestEvents) {
+  const summary: IngestSummary = { files: 0, documents: 0, inserted: 0, updated: 0, unchanged: 0, failed: 0, warnings: 0, problems: [], changed: [], corpus: {}, seconds: 0 };
+  const problem = (p: IngestProblem) => {
+    summary.problems.push(p);
+    if (p.level === 'error') summary.failed++;
+    else summary.warnings++;
+    events.onProblem?.(p);
+  };
+  const files: string[] = [];
+  for (const f of listFiles(paths)) typeof f === 'string' ? files.push(f) : problem(f);
+  events.onFiles?.(files.length);
+  return { summary, problem, files, ids: fileIds(files) };
+}
+
 export async function ingestPaths(
   store: Store,
   paths: string[],
@@ -141,17 +159,7 @@ export async function ingestPaths(
 ): Promise<IngestSummary> {
   const t0 = performance.now();
   const ctx = createContext(opts);
-  const s: IngestSummary = { files: 0, documents: 0, inserted: 0, updated: 0, unchanged: 0, failed: 0, warnings: 0, problems: [], changed: [], corpus: {}, seconds: 0 };
-  const problem = (p: IngestProblem) => {
-    s.problems.push(p);
-    if (p.level === 'error') s.failed++;
-    else s.warnings++;
-    events.onProblem?.(p);
-  };
-  const files: string[] = [];
-  for (const f of listFiles(paths)) typeof f === 'string' ? files.push(f) : problem(f);
-  events.onFiles?.(files.length);
-  const ids = fileIds(files);
+  const { summary: s, problem, files, ids } = startBatch(paths, events);
   const seen = new Map<string, string>();
   // Commits are grouped (each article still its own savepoint): a commit per article costs
   // an FTS5 segment flush, which dominated bulk ingest. At most BATCH_ARTICLES or BATCH_MS of

@@ -10,8 +10,7 @@
 
 import type { IngestProblem } from '../model.ts';
 import type { Store } from '../store/store.ts';
-import { createContext, ingestPaths, type IngestEvents, type IngestSummary, type PipelineOptions } from '../pipeline.ts';
-import { fileIds, listFiles } from '../ingest/index.ts';
+import { createContext, ingestPaths, startBatch, type IngestEvents, type IngestSummary, type PipelineOptions } from '../pipeline.ts';
 import { CORPUS_STAGES } from '../corpus.ts';
 import { prepareWorkers, WorkerPool } from './pool.ts';
 import { InlinePool } from './inline.ts';
@@ -75,17 +74,8 @@ export async function ingestParallel(
 ): Promise<IngestSummary & { batch?: string }> {
   const t0 = performance.now();
   createContext(opts); // bad user data files fail here, before any thread starts
-  const s: IngestSummary & { batch?: string } = { files: 0, documents: 0, inserted: 0, updated: 0, unchanged: 0, failed: 0, warnings: 0, problems: [], changed: [], corpus: {}, seconds: 0 };
-  const problem = (p: IngestProblem) => {
-    s.problems.push(p);
-    if (p.level === 'error') s.failed++;
-    else s.warnings++;
-    events.onProblem?.(p);
-  };
-  const files: string[] = [];
-  for (const f of listFiles(paths)) typeof f === 'string' ? files.push(f) : problem(f);
-  events.onFiles?.(files.length);
-  const ids = fileIds(files);
+  const { summary, problem, files, ids } = startBatch(paths, events);
+  const s: IngestSummary & { batch?: string } = summary;
 
   const pg = pgDbOf(store);
   const source = pg ? await claimSource(pg, files) : localSource(files, corpusMarker(store, opts), () => store.articles.ids());
