@@ -8,7 +8,6 @@
 //                 └─ [slice tasks] ◄──┘ re-spread over all workers as urgent tasks
 //   writer: waits for the next file in order, puts its articles, marks the file done.
 
-import type { IngestProblem } from '../model.ts';
 import type { Store } from '../store/store.ts';
 import { createContext, ingestPaths, startBatch, type IngestEvents, type IngestSummary, type PipelineOptions } from '../pipeline.ts';
 import { CORPUS_STAGES } from '../corpus.ts';
