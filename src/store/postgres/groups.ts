@@ -1,23 +1,8 @@
 // PostgreSQL repository for the groups room (see src/store/repos/groups.ts), as src/store/sqlite/groups.ts.
 
-import type { GroupRepo, NarrativeRecord, StoryRecord } from '../repos/groups.ts';
+import { narrativeFromRow, storyFromRow, type GroupRepo, type NarrativeRecord, type NarrativeRow, type StoryRecord, type StoryRow } from '../repos/groups.ts';
 import type { Db, Tx } from './db.ts';
 
-interface StoryRow {
-  id: string;
-  label: string;
-  start: string | null;
-  end: string | null;
-  data: string;
-}
-interface NarrativeRow {
-  id: string;
-  label: string;
-  claim: string;
-  entities: string;
-  representative: string | null;
-  data: string;
-}
 
 export function pgGroups(db: Db): GroupRepo {
   const membersOf = async (table: 'story_members' | 'narrative_members', key: 'story_id' | 'narrative_id', ids: string[]) => {
@@ -80,7 +65,7 @@ export function pgGroups(db: Db): GroupRepo {
       const { sql, params } = select('stories', 'story_members', 'story_id', opts);
       const rows = await db.query<StoryRow>(sql, params);
       const members = await membersOf('story_members', 'story_id', rows.map((r) => r.id));
-      return rows.map((r) => ({ id: r.id, label: r.label, start: r.start, end: r.end, articles: members.get(r.id) ?? [], data: JSON.parse(r.data) }));
+      return rows.map((r) => storyFromRow(r, members.get(r.id) ?? []));
     },
     async saveNarratives(narratives: NarrativeRecord[]) {
       await db.tx(async (c) => {
@@ -100,15 +85,7 @@ export function pgGroups(db: Db): GroupRepo {
       const { sql, params } = select('narratives', 'narrative_members', 'narrative_id', opts);
       const rows = await db.query<NarrativeRow>(sql, params);
       const members = await membersOf('narrative_members', 'narrative_id', rows.map((r) => r.id));
-      return rows.map((r) => ({
-        id: r.id,
-        label: r.label,
-        claim: r.claim,
-        entities: JSON.parse(r.entities),
-        representative: r.representative ? JSON.parse(r.representative) : null,
-        articles: members.get(r.id) ?? [],
-        data: JSON.parse(r.data),
-      }));
+      return rows.map((r) => narrativeFromRow(r, members.get(r.id) ?? []));
     },
   };
 }

@@ -51,3 +51,32 @@ export interface GroupRepo {
   /** Narratives by id, or those holding any of these articles, or all. */
   narratives(opts?: { ids?: string[]; articleIds?: string[] }): Promise<NarrativeRecord[]>;
 }
+
+/** The stored row shapes both stores share (JSON columns as text), and their mapping to records. */
+export interface StoryRow {
+  id: string;
+  label: string;
+  start: string | null;
+  end: string | null;
+  data: string;
+}
+export interface NarrativeRow {
+  id: string;
+  label: string;
+  claim: string;
+  entities: string;
+  representative: string | null;
+  data: string;
+}
+
+export const storyFromRow = (r: StoryRow, articles: string[]): StoryRecord => ({ id: r.id, label: r.label, start: r.start, end: r.end, articles, data: JSON.parse(r.data) });
+
+export const narrativeFromRow = (r: NarrativeRow, articles: string[]): NarrativeRecord => ({
+  id: r.id,
+  label: r.label,
+  claim: r.claim,
+  entities: JSON.parse(r.entities),
+  representative: r.representative ? JSON.parse(r.representative) : null,
+  articles,
+  data: JSON.parse(r.data),
+});

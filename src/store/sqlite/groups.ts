@@ -1,23 +1,8 @@
 // SQLite repository for the groups room (see src/store/repos/groups.ts).
 
 import type Database from 'better-sqlite3';
-import type { GroupRepo, NarrativeRecord, StoryRecord } from '../repos/groups.ts';
+import { narrativeFromRow, storyFromRow, type GroupRepo, type NarrativeRecord, type NarrativeRow, type StoryRecord, type StoryRow } from '../repos/groups.ts';
 
-interface StoryRow {
-  id: string;
-  label: string;
-  start: string | null;
-  end: string | null;
-  data: string;
-}
-interface NarrativeRow {
-  id: string;
-  label: string;
-  claim: string;
-  entities: string;
-  representative: string | null;
-  data: string;
-}
 
 export function sqliteGroups(db: Database.Database): GroupRepo {
   const q = {
@@ -77,7 +62,7 @@ export function sqliteGroups(db: Database.Database): GroupRepo {
       const { sql, params } = select('stories', 'story_members', 'story_id', opts);
       const rows = db.prepare(sql).all(...params) as StoryRow[];
       const members = membersOf('story_members', 'story_id', rows.map((r) => r.id));
-      return rows.map((r) => ({ id: r.id, label: r.label, start: r.start, end: r.end, articles: members.get(r.id) ?? [], data: JSON.parse(r.data) }));
+      return rows.map((r) => storyFromRow(r, members.get(r.id) ?? []));
     },
     async saveNarratives(narratives: NarrativeRecord[]) {
       db.transaction(() => {
@@ -92,15 +77,7 @@ export function sqliteGroups(db: Database.Database): GroupRepo {
       const { sql, params } = select('narratives', 'narrative_members', 'narrative_id', opts);
       const rows = db.prepare(sql).all(...params) as NarrativeRow[];
       const members = membersOf('narrative_members', 'narrative_id', rows.map((r) => r.id));
-      return rows.map((r) => ({
-        id: r.id,
-        label: r.label,
-        claim: r.claim,
-        entities: JSON.parse(r.entities),
-        representative: r.representative ? JSON.parse(r.representative) : null,
-        articles: members.get(r.id) ?? [],
-        data: JSON.parse(r.data),
-      }));
+      return rows.map((r) => narrativeFromRow(r, members.get(r.id) ?? []));
     },
   };
 }
