@@ -133,19 +133,22 @@ function attributionAfter(doc: QuoteDoc, m: MarkSpan, limit: number): RawQuote |
 function attributionBefore(doc: QuoteDoc, m: MarkSpan, sent: Sentence, prior: RawQuote[]): RawQuote | null {
   const from = Math.max(sent.start, ...prior.filter((q) => q.parts.at(-1)!.end <= m.start && q.parts.at(-1)!.end >= sent.start).map((q) => q.parts.at(-1)!.end));
   const before = doc.text.slice(from, m.start);
+  // End-anchored patterns only ever look at the last words; testing them on a bounded tail keeps
+  // a paragraph of thousands of quotation marks linear instead of quadratic.
+  const tail = before.slice(-200);
   // "X said: “…”", "adding, “…”", and a finite speech verb right before the mark ("The ad claims “…”", "he yelled “…”").
-  const lastWord = /([\p{L}]+)\s*$/u.exec(before)?.[1].toLowerCase() ?? '';
+  const lastWord = /([\p{L}]+)\s*$/u.exec(tail)?.[1].toLowerCase() ?? '';
   const verbRight = doc.lex.verbs.get(lastWord);
   // A bare verb takes the quotation only when it closes the clause: "says “the wind is at our backs” despite…" is a fragment.
   const closes = /[.!?,]\s*(?:[”"]|'')$/.test(doc.text.slice(m.start, m.end)) || /^\s*(?:[.!?]|$)/.test(doc.text.slice(m.end, sent.end + 1));
   const bare = closes && !!verbRight && verbRight.form === 'finite' && !doc.lex.needThat.has(verbRight.lemma) && !NAMING.test(verbRight.lemma);
-  if (!/[,:]\s*$/.test(before) && !/\b(?:saying|adding)\s*$/i.test(before) && !bare) return null;
+  if (!/[,:]\s*$/.test(tail) && !/\b(?:saying|adding)\s*$/i.test(tail) && !bare) return null;
   const cue = cueIn(doc, from, m.start, true);
   if (!cue) {
     // "Sen. Warren: “…”", "Mr. Christie gloated: “…”", "the line: “…”": the clause before a colon.
-    const colon = /:\s*$/.exec(before);
+    const colon = /:\s*$/.exec(tail);
     if (!colon) return null;
-    const c = from + colon.index;
+    const c = from + before.length - tail.length + colon.index;
     const who = doc.mentions.find((x) => x.type === 'person' && x.end <= m.start && /^\s*:\s*$/.test(doc.text.slice(x.end, m.start)));
     const sp = who ? findSpeaker(doc, who.start, who.end) : findSpeaker(doc, from, c);
     if (!sp) return null;
