@@ -178,7 +178,7 @@ export async function run(): Promise<void> {
         Math.round(r.peakRssMb),
       ]),
       notes: [
-        `The BBC files are named 001.txt … in each of the five topic folders and the article id of a file is its stem, so ${results[0]?.replaced ?? 0} BBC files replace an earlier one with the same name (reported as a warning each); every one is still read, cleaned and written, so the rate counts them.`,
+        `The BBC files are named 001.txt … in each of the five topic folders; files sharing a stem get ids qualified by their folder (business/001), so every file is its own article (${results[0]?.replaced ?? 0} replaced an earlier one).`,
         `Reuters SGML → JSONL conversion (not counted above): ${convertSeconds.toFixed(1)} s.`,
         'Each mode runs in its own process (peak RSS is that process\'s maxRSS) into its own new database file.',
         'Target (DESIGN.md): ≥ 1,000 articles/s for ingest + clean + store on the 2-core machine, in bounded memory.',
