@@ -1,6 +1,7 @@
 // Routes for the store and its articles: stats, the filtered article list, one article with every
 // layer, and search across everything.
 
+import { normaliseAlias } from '../../nlp/alias-norm.ts';
 import { z } from 'zod';
 import type { Store, ArticleFilter } from '../../store/store.ts';
 import { exportArticle } from '../../export/build.ts';
@@ -114,7 +115,12 @@ export const articlesRoutes: RouteDef[] = [
         const needle = query.q.replace(/"/g, '').toLowerCase();
         const hit = (s: string | null | undefined) => !!s && s.toLowerCase().includes(needle);
         for (const o of await store.outlets.list()) if (hit(o.name) || hit(o.id)) also.push({ id: o.id, name: o.name, kind: 'outlet' });
-        for (const e of await store.entities.list()) if (hit(e.name) || e.aliases.some(hit)) also.push({ id: e.id, name: e.name, kind: 'entity' });
+        // Entities through the alias table ("Daesh" → Islamic State): an indexed lookup, where
+        // scanning every entity cost tens of milliseconds per search on a large store.
+        for (const id of await store.entities.resolve(normaliseAlias(query.q.replace(/"/g, '')))) {
+          const e = await store.entities.get(id);
+          if (e) also.push({ id: e.id, name: e.name, kind: 'entity' });
+        }
         for (const n of await narratives(store)) if (hit(n.label) || hit(n.claim as string)) also.push({ id: n.id, name: n.label, kind: 'narrative' });
         for (const s of await stories(store)) if (hit(s.label)) also.push({ id: s.id, name: s.label, kind: 'story' });
         for (const c of (await listCases(store, query.q, 5, 0)).items) also.push({ id: c.id, name: c.title ?? c.claim ?? c.id, kind: 'case' });
