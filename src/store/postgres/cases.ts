@@ -2,25 +2,11 @@
 // src/store/sqlite/cases.ts. Upserts fetch the stored cases of a batch in one query, merge them
 // in memory with the shared mergeCase, and write back with one statement per kind of change.
 
-import { mergeCase, type CaseMatch, type CaseRecord, type CaseRepo, type CaseUpsertReport } from '../repos/cases.ts';
+import { caseFromRow as fromRow, mergeCase, type CaseMatch, type CaseRow, type CaseRecord, type CaseRepo, type CaseUpsertReport } from '../repos/cases.ts';
 import type { Db } from './db.ts';
 
-interface CaseRow {
-  id: string;
-  source: string;
-  claim: string;
-  title: string | null;
-  text: string | null;
-  url: string | null;
-  date: string | null;
-  verdict: string | null;
-  data: string;
-}
 
 const COLS = 'id, source, claim, title, text, url, date, verdict, data';
-const fromRow = (r: CaseRow): CaseRecord => ({
-  id: r.id, source: r.source, claim: r.claim, title: r.title, text: r.text, url: r.url, date: r.date, verdict: r.verdict, data: JSON.parse(r.data),
-});
 
 export function pgCases(db: Db): CaseRepo {
   const matchRow = (r: { article_id: string; case_id: string; score: number; start: number; end: number }): CaseMatch => ({

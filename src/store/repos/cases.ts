@@ -67,3 +67,20 @@ export function mergeCase(old: CaseRecord | null, next: CaseRecord): CaseRecord 
   for (const f of MERGED_FIELDS) if (next[f] !== null && next[f] !== undefined) (merged as unknown as Record<string, unknown>)[f] = next[f];
   return merged;
 }
+
+/** The stored row both stores share (data as JSON text), and its mapping to a record. */
+export interface CaseRow {
+  id: string;
+  source: string;
+  claim: string;
+  title: string | null;
+  text: string | null;
+  url: string | null;
+  date: string | null;
+  verdict: string | null;
+  data: string;
+}
+
+export const caseFromRow = (r: CaseRow): CaseRecord => ({
+  id: r.id, source: r.source, claim: r.claim, title: r.title, text: r.text, url: r.url, date: r.date, verdict: r.verdict, data: JSON.parse(r.data),
+});

@@ -1,24 +1,9 @@
 // SQLite repository for the cases room (see src/store/repos/cases.ts).
 
 import type Database from 'better-sqlite3';
-import { mergeCase, type CaseMatch, type CaseRecord, type CaseRepo, type CaseUpsertReport } from '../repos/cases.ts';
-
-interface CaseRow {
-  id: string;
-  source: string;
-  claim: string;
-  title: string | null;
-  text: string | null;
-  url: string | null;
-  date: string | null;
-  verdict: string | null;
-  data: string;
-}
+import { caseFromRow as fromRow, mergeCase, type CaseMatch, type CaseRow, type CaseRecord, type CaseRepo, type CaseUpsertReport } from '../repos/cases.ts';
 
 
-function fromRow(r: CaseRow): CaseRecord {
-  return { id: r.id, source: r.source, claim: r.claim, title: r.title, text: r.text, url: r.url, date: r.date, verdict: r.verdict, data: JSON.parse(r.data) };
-}
 
 export function sqliteCases(db: Database.Database): CaseRepo {
   const getOne = db.prepare('SELECT * FROM cases WHERE id = ?');
