@@ -1,36 +1,8 @@
 // PostgreSQL repository for the reuse room (see src/store/repos/reuse.ts), as
 // src/store/sqlite/reuse.ts. The n-gram index is one row per posting (see the migration).
 
-import type { OutletEdge, ProvenanceGroupRow, ReuseKind, ReuseLink, ReuseRepo } from '../repos/reuse.ts';
+import { linkFromRow as toLink, type LinkRow, type OutletEdge, type ProvenanceGroupRow, type ReuseRepo } from '../repos/reuse.ts';
 import type { Db } from './db.ts';
-
-interface LinkRow {
-  a_id: string;
-  a_start: number;
-  a_end: number;
-  b_id: string;
-  b_start: number;
-  b_end: number;
-  kind: string;
-  credited: boolean;
-  score: number;
-  directed: boolean;
-  data: string;
-}
-
-const toLink = (r: LinkRow): ReuseLink => ({
-  a: r.a_id,
-  aStart: r.a_start,
-  aEnd: r.a_end,
-  b: r.b_id,
-  bStart: r.b_start,
-  bEnd: r.b_end,
-  kind: r.kind as ReuseKind,
-  credited: r.credited,
-  score: r.score,
-  directed: r.directed,
-  data: JSON.parse(r.data),
-});
 
 export function pgReuse(db: Db): ReuseRepo {
   return {

@@ -74,3 +74,32 @@ export interface ReuseRepo {
   /** Forget the index, links and provenance (before a full recompute). */
   clear(): Promise<void>;
 }
+
+/** A stored reuse link as both stores read it back (SQLite gives 0/1, PostgreSQL booleans). */
+export interface LinkRow {
+  a_id: string;
+  a_start: number;
+  a_end: number;
+  b_id: string;
+  b_start: number;
+  b_end: number;
+  kind: string;
+  credited: number | boolean;
+  score: number;
+  directed: number | boolean;
+  data: string;
+}
+
+export const linkFromRow = (r: LinkRow): ReuseLink => ({
+  a: r.a_id,
+  aStart: r.a_start,
+  aEnd: r.a_end,
+  b: r.b_id,
+  bStart: r.b_start,
+  bEnd: r.b_end,
+  kind: r.kind as ReuseKind,
+  credited: !!r.credited,
+  score: r.score,
+  directed: !!r.directed,
+  data: JSON.parse(r.data),
+});

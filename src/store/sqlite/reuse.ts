@@ -1,37 +1,9 @@
 // SQLite repository for the reuse room (see src/store/repos/reuse.ts).
 
 import type Database from 'better-sqlite3';
-import type { OutletEdge, ProvenanceGroupRow, ReuseKind, ReuseLink, ReuseRepo } from '../repos/reuse.ts';
+import { linkFromRow as toLink, type LinkRow, type OutletEdge, type ProvenanceGroupRow, type ReuseLink, type ReuseRepo } from '../repos/reuse.ts';
 
 const CHUNK = 500;
-
-interface LinkRow {
-  a_id: string;
-  a_start: number;
-  a_end: number;
-  b_id: string;
-  b_start: number;
-  b_end: number;
-  kind: string;
-  credited: number;
-  score: number;
-  directed: number;
-  data: string;
-}
-
-const toLink = (r: LinkRow): ReuseLink => ({
-  a: r.a_id,
-  aStart: r.a_start,
-  aEnd: r.a_end,
-  b: r.b_id,
-  bStart: r.b_start,
-  bEnd: r.b_end,
-  kind: r.kind as ReuseKind,
-  credited: !!r.credited,
-  score: r.score,
-  directed: !!r.directed,
-  data: JSON.parse(r.data),
-});
 
 export function sqliteReuse(db: Database.Database): ReuseRepo {
   const q = {
