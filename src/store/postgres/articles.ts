@@ -4,8 +4,8 @@
 // a put costs a handful of round trips whatever the number of spans.
 
 import type { Article, Removed, Span } from '../../model.ts';
-import type { ArticleFilter, ArticleRepo, ArticleSummary, PutOutcome, SearchHit } from '../store.ts';
-import { rowToArticle } from '../sqlite/articles.ts';
+import type { ArticleFilter, ArticleRepo, PutOutcome, SearchHit } from '../store.ts';
+import { rowToArticle, summaryFromRow } from '../rows.ts';
 import { parseQuery } from '../fts-query.ts';
 import type { Db, Tx } from './db.ts';
 import type { LayerResult } from '../../model.ts';
@@ -128,16 +128,7 @@ export function pgArticles(db: Db): ArticleRepo {
          ORDER BY a.published NULLS LAST, a.id LIMIT $${n + 1} OFFSET $${n + 2}`,
         [...w.params, filter.limit ?? null, filter.offset ?? 0],
       );
-      return rows.map(
-        (r): ArticleSummary => ({
-          id: r.id,
-          title: r.title,
-          url: r.url,
-          outlet: r.outlet_id ? { id: r.outlet_id, name: r.outlet_name ?? r.outlet_id } : null,
-          published: r.published,
-          chars: r.chars,
-        }),
-      );
+      return rows.map(summaryFromRow);
     },
     async count(filter = {}) {
       const w = where(filter);

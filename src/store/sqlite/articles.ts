@@ -2,40 +2,9 @@
 
 import type Database from 'better-sqlite3';
 import type { Article, LayerResult, Removed, Span } from '../../model.ts';
-import type { ArticleFilter, ArticleRepo, ArticleSummary, PutOutcome, SearchHit } from '../store.ts';
+import type { ArticleFilter, ArticleRepo, PutOutcome, SearchHit } from '../store.ts';
+import { rowToArticle, summaryFromRow, type ArticleRow } from '../rows.ts';
 import { toFtsQuery } from '../fts-query.ts';
-
-interface ArticleRow {
-  id: string;
-  content_hash: string;
-  url: string | null;
-  outlet_id: string | null;
-  outlet_name: string | null;
-  outlet_evidence: string;
-  published: string | null;
-  published_evidence: string;
-  title: string;
-  text: string;
-  source: string;
-  ingested_at: string;
-  updated_at: string;
-}
-
-export function rowToArticle(row: ArticleRow, removed: Removed[]): Article {
-  return {
-    id: row.id,
-    contentHash: row.content_hash,
-    source: JSON.parse(row.source),
-    url: row.url,
-    title: row.title,
-    text: row.text,
-    outlet: row.outlet_id ? { id: row.outlet_id, name: row.outlet_name ?? row.outlet_id, evidence: JSON.parse(row.outlet_evidence) } : null,
-    published: row.published ? { date: row.published, evidence: JSON.parse(row.published_evidence) } : null,
-    removed,
-    ingestedAt: row.ingested_at,
-    updatedAt: row.updated_at,
-  };
-}
 
 /** WHERE clause and parameters for an ArticleFilter. */
 function where(filter: ArticleFilter = {}): { sql: string; params: unknown[] } {
@@ -152,16 +121,7 @@ export function sqliteArticles(db: Database.Database): ArticleRepo {
            FROM articles a ${w.sql} ORDER BY a.published IS NULL, a.published, a.id LIMIT ? OFFSET ?`,
         )
         .all(...w.params, filter.limit ?? -1, filter.offset ?? 0) as (ArticleRow & { chars: number })[];
-      return rows.map(
-        (r): ArticleSummary => ({
-          id: r.id,
-          title: r.title,
-          url: r.url,
-          outlet: r.outlet_id ? { id: r.outlet_id, name: r.outlet_name ?? r.outlet_id } : null,
-          published: r.published,
-          chars: r.chars,
-        }),
-      );
+      return rows.map(summaryFromRow);
     },
     async count(filter = {}) {
       const w = where(filter);
