@@ -98,7 +98,16 @@ export interface LayerResult {
   stage: string;
   version: number;
   spans: Span[];
+  /**
+   * The spans' payloads already serialized as JSON, in span order (an ingest worker does this, so
+   * the single writer thread neither clones nor serializes them; the spans' `data` is then left
+   * empty). Stores write these when present.
+   */
+  dataJson?: string[];
 }
+
+/** The JSON a store writes for span `i` of a layer result. */
+export const spanDataJson = (r: LayerResult, i: number): string => r.dataJson?.[i] ?? JSON.stringify(r.spans[i].data ?? {});
 
 /**
  * A per-article stage: a pure function from the article and the layers it needs to its own layer.

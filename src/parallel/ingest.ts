@@ -30,6 +30,8 @@ const SLICE = 8;
 /** Grouped commits, as in ingestPaths. */
 const BATCH_ARTICLES = 500;
 const BATCH_MS = 2000;
+/** Longest the writer runs without letting worker messages in. */
+const YIELD_MS = 5;
 
 /** The CLI's entry point: picks the driver for the store and the options. */
 export async function runIngest(store: Store, paths: string[], opts: IngestRunOptions = {}, events: IngestEvents = {}): Promise<IngestSummary & { batch?: string }> {
@@ -169,6 +171,7 @@ export async function ingestParallel(
       }
     }
   }
+  let lastYield = performance.now();
   async function writeAll() {
     for (;;) {
       if (written < slots.length && slots[written].items) {
@@ -213,6 +216,11 @@ export async function ingestParallel(
         written++;
         events.onFile?.(path, s.files);
         notify();
+        // Let the workers' answers in now and then: each one hands that worker its next task.
+        if (performance.now() - lastYield > YIELD_MS) {
+          await new Promise<void>((r) => setImmediate(r));
+          lastYield = performance.now();
+        }
         continue;
       }
       if (exhausted && written === slots.length) return;

@@ -5,7 +5,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { createContext, prepare } from '../pipeline.ts';
 import { isProblem, readFile } from '../ingest/index.ts';
 import type { RawDoc } from '../model.ts';
-import type { Item, Task, TaskResult, WorkerInit } from './protocol.ts';
+import { packLayers, type Item, type Task, type TaskResult, type WorkerInit } from './protocol.ts';
 
 const init = workerData as WorkerInit;
 const ctx = createContext({ rules: init.rules, outlets: init.outlets, extra: init.extra, now: new Date(init.now) });
@@ -14,7 +14,8 @@ const ref = (d: RawDoc) => ({ id: d.id, path: d.source.path, line: d.source.line
 
 function prepareDoc(doc: RawDoc): Item {
   try {
-    return { kind: 'prepared', doc: ref(doc), prepared: prepare(doc, ctx) };
+    const prepared = prepare(doc, ctx);
+    return { kind: 'prepared', doc: ref(doc), prepared: { ...prepared, layers: packLayers(prepared.layers) } };
   } catch (err) {
     return { kind: 'failed', doc: ref(doc), message: (err as Error).message };
   }

@@ -3,12 +3,11 @@
 // layers are written in one transaction; layers go in one multi-row INSERT (unnest of arrays) so
 // a put costs a handful of round trips whatever the number of spans.
 
-import type { Article, Removed, Span } from '../../model.ts';
+import { spanDataJson, type Article, type LayerResult, type Removed, type Span } from '../../model.ts';
 import type { ArticleFilter, ArticleRepo, PutOutcome, SearchHit } from '../store.ts';
 import { rowToArticle, summaryFromRow } from '../rows.ts';
 import { parseQuery } from '../fts-query.ts';
 import type { Db, Tx } from './db.ts';
-import type { LayerResult } from '../../model.ts';
 
 /** WHERE clause for an ArticleFilter, numbering parameters from $1. */
 function where(filter: ArticleFilter = {}): { sql: string; params: unknown[] } {
@@ -28,7 +27,7 @@ async function writeLayers(c: Tx, id: string, results: LayerResult[]): Promise<v
   const layer: string[] = [], ord: number[] = [], start: number[] = [], end: number[] = [], data: string[] = [];
   for (const r of results)
     r.spans.forEach((s, i) => {
-      layer.push(r.layer), ord.push(i), start.push(s.start), end.push(s.end), data.push(JSON.stringify(s.data ?? {}));
+      layer.push(r.layer), ord.push(i), start.push(s.start), end.push(s.end), data.push(spanDataJson(r, i));
     });
   if (layer.length)
     await c.query(

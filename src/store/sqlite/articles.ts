@@ -1,7 +1,7 @@
 // SQLite repository for articles, their layers and what cleaning removed.
 
 import type Database from 'better-sqlite3';
-import type { Article, LayerResult, Removed, Span } from '../../model.ts';
+import { spanDataJson, type Article, type LayerResult, type Removed, type Span } from '../../model.ts';
 import type { ArticleFilter, ArticleRepo, PutOutcome, SearchHit } from '../store.ts';
 import { rowToArticle, summaryFromRow, type ArticleRow } from '../rows.ts';
 import { toFtsQuery } from '../fts-query.ts';
@@ -48,10 +48,17 @@ export function sqliteArticles(db: Database.Database): ArticleRepo {
     layers: db.prepare('SELECT layer, start, "end", data FROM layers WHERE article_id = ? ORDER BY layer, ord'),
     ids: db.prepare('SELECT id FROM articles ORDER BY rowid').pluck(),
     delete: db.prepare('DELETE FROM articles WHERE id = ?'),
+    rank: db.prepare(
+      `SELECT rowid, bm25(articles_fts, 4.0, 1.0) AS score FROM articles_fts WHERE articles_fts MATCH ? ORDER BY score LIMIT ? OFFSET ?`,
+    ),
+    snippet: db.prepare(
+      `SELECT a.id, a.title, snippet(articles_fts, 1, '[', ']', '…', 16) AS snippet
+       FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid WHERE articles_fts MATCH ? AND articles_fts.rowid = ?`,
+    ),
   };
 
   const writeLayer = (id: string, r: LayerResult) => {
-    r.spans.forEach((s, i) => q.insertLayer.run(id, r.layer, i, s.start, s.end, JSON.stringify(s.data ?? {})));
+    r.spans.forEach((s, i) => q.insertLayer.run(id, r.layer, i, s.start, s.end, spanDataJson(r, i)));
     q.insertVersion.run(id, r.layer, r.stage, r.version);
   };
 
@@ -136,15 +143,15 @@ export function sqliteArticles(db: Database.Database): ArticleRepo {
     async search(query, opts = {}) {
       const fts = toFtsQuery(query);
       if (!fts) return [];
-      const rows = db
-        .prepare(
-          `SELECT a.id, a.title, snippet(articles_fts, 1, '[', ']', '…', 16) AS snippet, bm25(articles_fts, 4.0, 1.0) AS score
-           FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid
-           WHERE articles_fts MATCH ? ORDER BY score LIMIT ? OFFSET ?`,
-        )
-        .all(fts, opts.limit ?? 20, opts.offset ?? 0) as SearchHit[];
-      // bm25() is lower-is-better and negative; report a positive relevance instead.
-      return rows.map((r) => ({ ...r, score: -r.score }));
+      // Rank first, then make snippets for the page only: SQLite computes every result column of
+      // every matching row before it sorts, so asking for snippet() in the ranking query cut a
+      // snippet out of each of thousands of long texts for a common word.
+      const top = q.rank.all(fts, opts.limit ?? 20, opts.offset ?? 0) as { rowid: number; score: number }[];
+      return top.map((t) => {
+        const r = q.snippet.get(fts, t.rowid) as { id: string; title: string; snippet: string };
+        // bm25() is lower-is-better and negative; report a positive relevance instead.
+        return { id: r.id, title: r.title, snippet: r.snippet, score: -t.score };
+      });
     },
     async delete(id) {
       return db.prepare('DELETE FROM articles WHERE id = ?').run(id).changes > 0;
