@@ -102,9 +102,9 @@ function prf(s: Score, num: number) {
   return [p, r, p + r ? (2 * p * r) / (p + r) : 0];
 }
 
-export function predictQuotes(text: string): Pred[] {
+export function predictQuotes(text: string, opts: { learned?: boolean } = {}): Pred[] {
   const mentions = findEntities(text, aliasTableFor(), loadLexicon());
-  return findQuotes(buildDoc(text, mentions, null)).map((q) => ({
+  return findQuotes(buildDoc(text, mentions, null), opts).map((q) => ({
     content: q.parts.map((p) => [p.start, p.end] as [number, number]),
     speaker: q.speaker ? [[q.speaker.start, q.speaker.end]] : [],
   }));
@@ -121,7 +121,8 @@ export async function run(split = process.argv.includes('train') ? 'train' : 'de
   const file = requireDataset(`quotes/polnear/${split}.jsonl`);
   const records = readFileSync(file, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as Record_);
   const systems: [string, (t: string) => Pred[]][] = [
-    ['echotrace (quotes + indirect speech)', predictQuotes],
+    ['echotrace (quotes + indirect speech + learned cues)', (t) => predictQuotes(t)],
+    ['echotrace without the learned cues', (t) => predictQuotes(t, { learned: false })],
     ['baseline: quotation marks only', baseline],
   ];
   const rows: (string | number)[][] = [];

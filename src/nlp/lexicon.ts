@@ -2,7 +2,8 @@
 // of the same shape) and compiled into lookup sets. Code holds the mechanisms; these files hold
 // the words.
 
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { indexCues, type LearnedCue } from './quotes-learned.ts';
 import { fileURLToPath } from 'node:url';
 
 const dir = (f: string) => fileURLToPath(new URL(`../../data/lexicon/${f}`, import.meta.url));
@@ -19,6 +20,10 @@ interface SpeechFile {
   stance_nouns?: string[];
   ambiguous?: string[];
   object_preposition?: Record<string, string[]>;
+}
+/** data/lexicon/cues-learned.json, written by bench/learn-cues.ts. */
+interface LearnedFile {
+  cues: { cue: string; dir: 'after' | 'before'; speaker: 'subject' | 'none' }[];
 }
 interface RolesFile {
   speakers: string[];
@@ -54,6 +59,8 @@ export interface Lexicon {
   ambiguous: Set<string>;
   /** Verbs whose content comes only after one of these words ("spoke about …"). */
   objectPreposition: Map<string, Set<string>>;
+  /** Learned attribution cues (quotes-learned.ts), indexed by their last word. */
+  learned: Map<string, LearnedCue[]>;
   speakers: Set<string>;
   documents: Set<string>;
   plural: Set<string>;
@@ -99,6 +106,7 @@ export function loadLexicon(extra: string[] = []): Lexicon {
   const speech = readJson<SpeechFile>(dir('speech.json'));
   const roles = readJson<RolesFile>(dir('roles.json'));
   const sourcing = readJson<SourcingFile>(dir('sourcing.json'));
+  const learned = existsSync(dir('cues-learned.json')) ? readJson<LearnedFile>(dir('cues-learned.json')).cues : [];
   for (const f of extra) {
     const x = readJson<Partial<SpeechFile & RolesFile & SourcingFile>>(f);
     if (x.verbs) Object.assign(speech.verbs, x.verbs);
@@ -106,6 +114,8 @@ export function loadLexicon(extra: string[] = []): Lexicon {
     for (const k of ['forward', 'any_object', 'object_first', 'belief', 'need_that'] as const) if (x[k]) speech[k].push(...x[k]);
     for (const k of ['stance_passive', 'stance_verbs', 'stance_nouns', 'ambiguous'] as const) if (x[k]) speech[k] = [...(speech[k] ?? []), ...x[k]];
     for (const k of ['speakers', 'documents', 'plural', 'titles', 'org_heads', 'place_heads', 'name_particles', 'not_names'] as const) if (x[k]) roles[k].push(...x[k]);
+    const xl = (x as Partial<LearnedFile>).cues;
+    if (xl) learned.push(...xl);
     if (x.anonymous) sourcing.anonymous.push(...x.anonymous);
     if (x.hearsay) sourcing.hearsay.push(...x.hearsay);
     if (x.unverified) sourcing.unverified.push(...x.unverified);
@@ -129,6 +139,7 @@ export function loadLexicon(extra: string[] = []): Lexicon {
     stanceNouns: speech.stance_nouns ?? [],
     ambiguous: new Set(speech.ambiguous ?? []),
     objectPreposition: new Map(Object.entries(speech.object_preposition ?? {}).map(([k, v]) => [k, new Set(v)])),
+    learned: indexCues(learned.map((c) => ({ words: c.cue.toLowerCase().split(/\s+/).filter(Boolean), dir: c.dir, speaker: c.speaker }))),
     speakers: new Set(roles.speakers),
     documents: new Set(roles.documents),
     plural: new Set(roles.plural),

@@ -21,6 +21,7 @@ import { findSpeaker, resolveSpeaker, type Doc, type Mention, type SpeakerEvent,
 import { findToldTo, findVia, type Ref } from './conduits.ts';
 import { findIndirect } from './quotes-indirect.ts';
 import { findStances } from './quotes-stance.ts';
+import { findLearned } from './quotes-learned.ts';
 import { classifyQuote } from './sourcing.ts';
 import { tokenAt, tokenize } from './tokens.ts';
 
@@ -250,12 +251,20 @@ export function buildDoc(text: string, mentions: Mention[], sentences: Sentence[
   return { text, tokens: tokenize(text), mentions, lex, sentences: sentences ?? splitSentences(text), marks: findQuoteMarks(text) };
 }
 
-/** Every quote in an article, resolved, in the export shape. */
-export function findQuotes(doc: QuoteDoc): QuoteData[] {
+/** The quotes the passes find, unresolved: direct, indirect, stances, then learned cues where those found nothing. */
+export function rawQuotes(doc: QuoteDoc, opts: { learned?: boolean } = {}): { all: RawQuote[]; direct: RawQuote[]; fragments: MarkSpan[] } {
   const { quotes: direct, fragments } = directQuotes(doc);
   const indirect = findIndirect(doc, direct, fragments);
   const stances = findStances(doc, [...direct, ...indirect]);
-  const all = [...direct, ...indirect, ...stances].sort((a, b) => (a.cue?.start ?? a.parts[0].start) - (b.cue?.start ?? b.parts[0].start) || a.parts[0].start - b.parts[0].start);
+  const found = [...direct, ...indirect, ...stances];
+  const learned = opts.learned === false ? [] : findLearned(doc, found, doc.lex.learned);
+  const all = [...found, ...learned].sort((a, b) => (a.cue?.start ?? a.parts[0].start) - (b.cue?.start ?? b.parts[0].start) || a.parts[0].start - b.parts[0].start);
+  return { all, direct, fragments };
+}
+
+/** Every quote in an article, resolved, in the export shape. */
+export function findQuotes(doc: QuoteDoc, opts: { learned?: boolean } = {}): QuoteData[] {
+  const { all, direct, fragments } = rawQuotes(doc, opts);
   const quotedRanges = direct.flatMap((q) => q.parts);
   const quoted = (pos: number) => quotedRanges.some((r) => pos >= r.start && pos < r.end);
   const history: SpeakerEvent[] = [];
