@@ -72,9 +72,12 @@ export async function* exportArticles(store: Store): AsyncGenerator<ExportArticl
 }
 
 /** Entities mentioned by stored articles (from the entity table), and outlets with counts. */
+export const entitiesSection = async (store: Store) => (await store.entities.list()).map((e) => ({ id: e.id, name: e.name, type: e.type, aliases: e.aliases }));
+export const outletsSection = async (store: Store) => (await store.outlets.list()).map((o) => ({ id: o.id, name: o.name, articles: o.articles }));
+
 export async function exportTables(store: Store): Promise<Pick<ExportDocument, 'entities' | 'outlets' | 'provenance' | 'stories' | 'narratives'>> {
-  const entities = (await store.entities.list()).map((e) => ({ id: e.id, name: e.name, type: e.type, aliases: e.aliases }));
-  const outlets = (await store.outlets.list()).map((o) => ({ id: o.id, name: o.name, articles: o.articles }));
+  const entities = await entitiesSection(store);
+  const outlets = await outletsSection(store);
   const sections: CorpusSections = { provenance: [], stories: [], narratives: [] };
   for (const stage of CORPUS_STAGES) await stage.fillSections?.(store, sections);
   return { entities, outlets, ...sections };

@@ -1,11 +1,11 @@
 // The corpus-level views the server reads: narratives, stories and provenance groups, read
 // through the export builder (exportTables) so that every store — SQLite, PostgreSQL — and every
-// corpus stage answers the same way the export does. Building the sections walks the corpus
-// stages, so they are cached and rebuilt when the store changed (its article count moved, or an
-// ingest through the API) or after a short time, whichever first.
+// corpus stage answers the same way the export does. Building a section walks a corpus stage's
+// rows, so each section is cached on its own until the store changes (the store's change token;
+// without one, its article count and a time limit), or an ingest through the API.
 
 import type { Store, ArticleSummary } from '../store/store.ts';
-import { exportTables } from '../export/build.ts';
+import { entitiesSection, outletsSection, type CorpusSections, type exportTables } from '../export/build.ts';
 import { ARTICLE_STAGES } from '../stages.ts';
 import { CORPUS_STAGES } from '../corpus.ts';
 
@@ -26,51 +26,95 @@ export interface TimelinePoint {
   count: number;
 }
 
-/** How long cached sections are trusted when the store's counts did not move (another process may write). */
+/**
+ * Without an exact change token (PostgreSQL), how long a cached value is trusted when the article
+ * count did not move: another process may have regrouped without adding articles.
+ */
 const CACHE_MS = 15_000;
 
-interface Cached {
+interface Entry {
   key: string;
   at: number;
-  tables: Tables;
+  value: Promise<unknown>;
+  refreshing?: boolean;
 }
 
-const caches = new WeakMap<Store, Cached>();
+const caches = new WeakMap<Store, Map<string, Entry>>();
 
-/** Cheap sign that the store changed under us (another process ingested); the TTL covers the rest. */
-async function storeKey(store: Store): Promise<string> {
-  return String(await store.articles.count());
+/** What says the store changed under us: its own change token when it has one, else the article count. */
+async function storeKey(store: Store): Promise<{ key: string; exact: boolean }> {
+  const token = store.changeToken?.();
+  if (token !== undefined) return { key: token, exact: true };
+  return { key: String(await store.articles.count()), exact: false };
 }
 
-/** The corpus sections (entities, outlets, provenance, stories, narratives), cached per store. */
+/**
+ * `build()`'s value, kept until the store changes. The promise itself is kept, so concurrent
+ * requests share one build. Without an exact token, a value past CACHE_MS is rebuilt in the
+ * background while requests keep getting the old one: a rebuild of a large corpus's sections
+ * takes a second, and no request should wait for it on a guess.
+ */
+async function cached<T>(store: Store, name: string, build: () => Promise<T>): Promise<T> {
+  const { key, exact } = await storeKey(store);
+  let m = caches.get(store);
+  if (!m) caches.set(store, (m = new Map()));
+  const hit = m.get(name);
+  if (hit && hit.key === key) {
+    if (!exact && Date.now() - hit.at > CACHE_MS && !hit.refreshing) {
+      hit.refreshing = true;
+      const value = build();
+      value.then(
+        () => m.get(name) === hit && m.set(name, { key, at: Date.now(), value }),
+        () => (hit.refreshing = false),
+      );
+    }
+    return hit.value as Promise<T>;
+  }
+  const value = build();
+  m.set(name, { key, at: Date.now(), value });
+  value.catch(() => m.get(name)?.value === value && m.delete(name));
+  return value;
+}
+
+/** Forget cached sections, stats and graph (after an ingest through the API). */
+export const invalidate = (store: Store) => void caches.delete(store);
+
+type SectionName = keyof Tables;
+
+/**
+ * One export section, built on its own: the section a corpus stage fills is named like the stage
+ * (stories, narratives, provenance), so a narrative page never waits for ten thousand stories.
+ */
+export function section<K extends SectionName>(store: Store, name: K): Promise<Tables[K]> {
+  return cached(store, `section:${name}`, async () => {
+    if (name === 'entities') return (await entitiesSection(store)) as Tables[K];
+    if (name === 'outlets') return (await outletsSection(store)) as Tables[K];
+    const sections: CorpusSections = { provenance: [], stories: [], narratives: [] };
+    const own = CORPUS_STAGES.filter((st) => st.name === name && st.fillSections);
+    for (const stage of own.length ? own : CORPUS_STAGES) await stage.fillSections?.(store, sections);
+    return sections[name as keyof CorpusSections] as Tables[K];
+  });
+}
+
+/** Every section, as the export has them. */
 export async function corpusTables(store: Store): Promise<Tables> {
-  const key = await storeKey(store);
-  const hit = caches.get(store);
-  if (hit && hit.key === key && Date.now() - hit.at < CACHE_MS) return hit.tables;
-  const tables = await exportTables(store);
-  caches.set(store, { key, at: Date.now(), tables });
-  return tables;
+  const names: SectionName[] = ['entities', 'outlets', 'provenance', 'stories', 'narratives'];
+  const values = await Promise.all(names.map((n) => section(store, n)));
+  return Object.fromEntries(names.map((n, i) => [n, values[i]])) as Tables;
 }
-
-/** Forget cached sections and stats (after an ingest through the API). */
-export const invalidate = (store: Store) => void (caches.delete(store), statsCache.delete(store), graphs.delete(store));
 
 // Store statistics count every layer row (a second or more at 20,000 articles); every page load of
 // the UI asks for them, so they are kept like the sections.
-const statsCache = new WeakMap<Store, { key: string; at: number; stats: Awaited<ReturnType<Store['stats']>> }>();
+export const cachedStats = (store: Store) => cached(store, 'stats', () => store.stats());
 
-export async function cachedStats(store: Store) {
-  const key = await storeKey(store);
-  const hit = statsCache.get(store);
-  if (hit && hit.key === key && Date.now() - hit.at < CACHE_MS * 2) return hit.stats;
-  const stats = await store.stats();
-  statsCache.set(store, { key, at: Date.now(), stats });
-  return stats;
-}
+export const narratives = async (store: Store) => (await section(store, 'narratives')) as Narrative[];
+export const stories = async (store: Store) => (await section(store, 'stories')) as Story[];
+export const provenance = async (store: Store) => (await section(store, 'provenance')) as ProvenanceGroup[];
+export const outlets = (store: Store) => section(store, 'outlets');
 
-export const narratives = async (store: Store) => (await corpusTables(store)).narratives as Narrative[];
-export const stories = async (store: Store) => (await corpusTables(store)).stories as Story[];
-export const provenance = async (store: Store) => (await corpusTables(store)).provenance as ProvenanceGroup[];
+/** Story ids with their labels lower-cased once, for search's "also" list (ten thousand stories at 20,000 articles). */
+export const storyLabels = (store: Store) =>
+  cached(store, 'story-labels', async () => (await stories(store)).map((s) => ({ id: s.id, label: s.label, lower: s.label.toLowerCase() })));
 
 /** Which analyses this build and this store can show, so the UI can say "not run" instead of "none found". */
 export async function capabilities(store: Store) {
@@ -116,17 +160,8 @@ export interface OutletEdge {
   last: string | null;
 }
 
-const graphs = new WeakMap<Store, { key: string; at: number; graph: Awaited<ReturnType<typeof buildOutletGraph>> }>();
-
 /** Who copies and credits whom, outlet to outlet; cached like the sections (the aggregation reads every link). */
-export async function outletGraph(store: Store) {
-  const key = await storeKey(store);
-  const hit = graphs.get(store);
-  if (hit && hit.key === key && Date.now() - hit.at < CACHE_MS) return hit.graph;
-  const graph = await buildOutletGraph(store);
-  graphs.set(store, { key, at: Date.now(), graph });
-  return graph;
-}
+export const outletGraph = (store: Store) => cached(store, 'outlet-graph', () => buildOutletGraph(store));
 
 /** From the reuse repository's own aggregation. */
 async function buildOutletGraph(store: Store) {
@@ -136,7 +171,7 @@ async function buildOutletGraph(store: Store) {
     .map((e) => ({ source: e.to, target: e.from, directed: e.directed, count: e.links, credited: e.credited, first: e.first, last: e.last }))
     .filter((e) => e.source !== e.target)
     .sort((a, b) => b.count - a.count || a.source.localeCompare(b.source));
-  const nodes = (await store.outlets.list()).map((o) => ({ id: o.id, name: o.name, articles: o.articles, reused: 0, reusedBy: 0 }));
+  const nodes = (await outlets(store)).map((o) => ({ id: o.id, name: o.name, articles: o.articles, reused: 0, reusedBy: 0 }));
   // Articles whose outlet was not found still copy and get copied: give them one node, named so.
   const known = new Set(nodes.map((n) => n.id));
   for (const id of new Set(edges.flatMap((e) => [e.source, e.target])))

@@ -125,4 +125,10 @@ export interface Store {
    */
   beginBatch?(): void;
   commitBatch?(): void;
+  /**
+   * Optional: a value that changes whenever another connection (another process) committed to
+   * the store since the last call, and only then. Readers that cache what they built from the
+   * store (the server's corpus sections) use it instead of guessing with a time limit.
+   */
+  changeToken?(): string;
 }

@@ -7,7 +7,7 @@ import type { Store, ArticleFilter } from '../../store/store.ts';
 import { exportArticle } from '../../export/build.ts';
 import { DateParam, Id, monthBound, notFound, page, paging, route, type RouteDef } from '../route.ts';
 import * as S from '../schemas.ts';
-import { cachedStats, capabilities, narratives, stories, summaries } from '../corpus.ts';
+import { cachedStats, capabilities, narratives, outlets, stories, storyLabels, summaries } from '../corpus.ts';
 import { caseLabels, listCases } from '../cases.ts';
 
 async function articleFilter(store: Store, q: { outlet?: string; from?: string; to?: string; narrative?: string; story?: string; entity?: string }): Promise<ArticleFilter> {
@@ -82,8 +82,9 @@ export const articlesRoutes: RouteDef[] = [
       if (!article) throw notFound('article', params.id);
       const others = [...new Set(article.reuse.map((r) => String(r.other)))];
       const related = Object.fromEntries((await summaries(store, others)).map((s) => [s.id, s]));
-      const story = article.story ? (await stories(store)).find((s) => s.id === article.story) : undefined;
-      const narrative = article.narrative ? (await narratives(store)).find((n) => n.id === article.narrative) : undefined;
+      // Straight from the store: the article's own story and narrative, not the whole sections.
+      const [story] = article.story ? await store.groups.stories({ ids: [article.story] }) : [];
+      const [narrative] = article.narrative ? await store.groups.narratives({ ids: [article.narrative] }) : [];
       return {
         article,
         related,
@@ -114,7 +115,7 @@ export const articlesRoutes: RouteDef[] = [
       if (query.offset === 0) {
         const needle = query.q.replace(/"/g, '').toLowerCase();
         const hit = (s: string | null | undefined) => !!s && s.toLowerCase().includes(needle);
-        for (const o of await store.outlets.list()) if (hit(o.name) || hit(o.id)) also.push({ id: o.id, name: o.name, kind: 'outlet' });
+        for (const o of await outlets(store)) if (hit(o.name) || hit(o.id)) also.push({ id: o.id, name: o.name, kind: 'outlet' });
         // Entities through the alias table ("Daesh" → Islamic State): an indexed lookup, where
         // scanning every entity cost tens of milliseconds per search on a large store.
         for (const id of await store.entities.resolve(normaliseAlias(query.q.replace(/"/g, '')))) {
@@ -122,7 +123,7 @@ export const articlesRoutes: RouteDef[] = [
           if (e) also.push({ id: e.id, name: e.name, kind: 'entity' });
         }
         for (const n of await narratives(store)) if (hit(n.label) || hit(n.claim as string)) also.push({ id: n.id, name: n.label, kind: 'narrative' });
-        for (const s of await stories(store)) if (hit(s.label)) also.push({ id: s.id, name: s.label, kind: 'story' });
+        for (const s of await storyLabels(store)) if (s.lower.includes(needle)) also.push({ id: s.id, name: s.label, kind: 'story' });
         for (const c of (await listCases(store, query.q, 5, 0)).items) also.push({ id: c.id, name: c.title ?? c.claim ?? c.id, kind: 'case' });
       }
       return { ...page(items, more ? null : query.offset + items.length, query.limit, query.offset, more), also: also.slice(0, 30) };

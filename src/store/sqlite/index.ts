@@ -44,6 +44,7 @@ export function openSqliteStore(path: string, opts: { readonly?: boolean } = {})
   }
 
   const count = (sql: string) => db.prepare(sql).pluck().get() as number;
+  const dataVersion = db.prepare('PRAGMA data_version').pluck();
   const tables = new Set(db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table'`).pluck().all() as string[]);
 
   return {
@@ -86,6 +87,10 @@ export function openSqliteStore(path: string, opts: { readonly?: boolean } = {})
     },
     commitBatch() {
       if (db.open && db.inTransaction) db.exec('COMMIT');
+    },
+    // SQLite's own counter of commits by other connections: exact and costs nothing to read.
+    changeToken() {
+      return String(dataVersion.get());
     },
   };
 }
