@@ -158,3 +158,26 @@ describe('conduits the tables do not know', () => {
     expect(q.sourcing).toBe('hearsay');
   });
 });
+
+describe('quotations the attribution passes do not reach (PolNeAR train sentences)', () => {
+  it('reads “…,” said X when the quotation ends in a word like "her", and joins X’s next quoted sentence to it', () => {
+    const qs = quotesOf('“I was going to bite my tongue and vote for Hillary, but I never really trusted her,” said Robert Stone, a 59-year-old from Hilton Head, South Carolina, who already cast an absentee ballot for Sanders. “Every time she opens her mouth, I can’t help but think she’s lying about something.”');
+    const q = quoteWith(qs, 'never really trusted her')!;
+    expect(q.kind).toBe('direct');
+    expect(q.speaker?.text).toBe('Robert Stone');
+    expect(q.parts).toHaveLength(2);
+    expect(q.parts[1].text.startsWith('“Every time she opens her mouth')).toBe(true);
+  });
+
+  it('takes a name right after a whole quoted sentence as its speaker, whatever the verb (“…!” beamed X)', () => {
+    const q = quoteWith(quotesOf('“This is fantastic!” beamed Donald Hartley of Madison, Alabama, who snuck onto the floor from the guest seats to be closer to the action.'), 'fantastic')!;
+    expect(q.kind).toBe('direct');
+    expect(q.speaker?.text).toBe('Donald Hartley');
+  });
+
+  it('keeps a quoted sentence with no attribution, spoken by the subject of the sentence before it', () => {
+    const q = quoteWith(quotesOf('When I began to speak I saw Brafman’s surprise, and the judge interrupted me. “Explain to me why you are here and why you did what you did.”'), 'Explain to me')!;
+    expect(q.kind).toBe('direct');
+    expect(q.evidence.method).toBe('quote-marks:orphan');
+  });
+});

@@ -82,8 +82,11 @@ function cueIn(doc: QuoteDoc, a: number, b: number, last = false): { k: number; 
     const t = doc.tokens[k];
     const v = doc.lex.verbs.get(t.lower);
     if (!v || (t.cap && k > 0 && !/[.!?"“”:]\s*$/.test(doc.text.slice(Math.max(0, t.start - 3), t.start)))) continue;
-    if (k > 0 && /^(?:the|a|an|these|those|this|his|her|their|its|amid|of|such|any|no|recent|new|our)$/.test(doc.tokens[k - 1].lower) && !doc.tokens[k - 1].cap) continue;
-    if (k > 0 && doc.tokens[k - 1].poss) continue;
+    // "the said …", "her claims": a determiner right before makes the word a noun, unless a
+    // quotation or a comma lies between (“… trusted her,” said X).
+    const joined = k > 0 && !/[,;:.!?”"“]/.test(doc.text.slice(doc.tokens[k - 1].end, t.start));
+    if (joined && /^(?:the|a|an|these|those|this|his|her|their|its|amid|of|such|any|no|recent|new|our)$/.test(doc.tokens[k - 1].lower) && !doc.tokens[k - 1].cap) continue;
+    if (joined && doc.tokens[k - 1].poss) continue;
     found = { k, lemma: v.lemma, form: v.form };
     if (!last) return found;
   }
@@ -170,6 +173,32 @@ export function participleSubject(doc: QuoteDoc, from: number, to: number, prior
   return findSpeaker(doc, from, to, { leftmost: true });
 }
 
+/**
+ * A whole sentence in quotation marks with no attribution of its own ("The judge then turned to
+ * me. “Mr. D’Souza?”"): still somebody's words. The speaker is the subject of the sentence before
+ * it in the same paragraph, when there is one.
+ */
+function orphanQuote(doc: QuoteDoc, m: MarkSpan, para: Sentence, limit: number): RawQuote | null {
+  const sent = sentenceOf(doc.sentences, m.start);
+  if (/\p{L}/u.test(doc.text.slice(Math.max(sent.start, para.start), m.start))) return null;
+  const inner = doc.text.slice(m.start, m.end);
+  if (!/[.!?…]\s*['’]?\s*(?:[”"]|'')$/.test(inner) || inner.split(/\s+/).length < ORPHAN_MIN_WORDS) return null;
+  // “This is fantastic!” beamed Donald Hartley: a name right after the quotation, whatever the verb.
+  let speaker: SpeakerRef | null = null;
+  const after = doc.mentions.find((x) => x.start >= m.end && x.start <= m.end + 40 && x.start < limit && x.type === 'person');
+  if (after) return { kind: 'direct', parts: [{ start: m.start, end: m.end }], cue: null, speaker: findSpeaker(doc, after.start, after.end), via: [], method: 'quote-marks:orphan-named' };
+  if (sent.start > para.start) {
+    const prev = sentenceOf(doc.sentences, sent.start - 1);
+    if (prev.start >= para.start && !/[“”"]/.test(doc.text.slice(prev.start, sent.start))) speaker = findSpeaker(doc, prev.start, prev.end, { leftmost: true });
+  }
+  return { kind: 'direct', parts: [{ start: m.start, end: m.end }], cue: null, speaker, via: [], method: 'quote-marks:orphan' };
+}
+const ORPHAN_MIN_WORDS = 3;
+/** A quoted title ("Meet the Press", "State of the Union") between two quotations does not part them. */
+const TITLE_WORDS = 5;
+/** An orphan quotation with no speaker of its own takes the last speaker named this close before it. */
+const ORPHAN_INHERIT_CHARS = 600;
+
 function directQuotes(doc: QuoteDoc): { quotes: RawQuote[]; fragments: MarkSpan[] } {
   const quotes: RawQuote[] = [];
   const fragments: MarkSpan[] = [];
@@ -228,6 +257,18 @@ function directQuotes(doc: QuoteDoc): { quotes: RawQuote[]; fragments: MarkSpan[
       prev.method += '+continued';
       continue;
     }
+    const orphan = orphanQuote(doc, m, para, limit);
+    if (orphan) {
+      // “A,” said X, a 59-year-old from …, who … . “B.”: the next sentence of the same paragraph goes on with X's words.
+      const last = quotes.at(-1);
+      if (!orphan.speaker && last && last.method.startsWith('quote-marks') && last.parts.at(-1)!.end >= para.start && !doc.marks.some((x) => x.start > last.parts.at(-1)!.end && x.start < m.start && doc.text.slice(x.start, x.end).split(/\s+/).length > TITLE_WORDS)) {
+        last.parts.push(orphan.parts[0]);
+        last.method += '+next-sentence';
+        continue;
+      }
+      quotes.push(orphan);
+      continue;
+    }
     fragments.push(m);
   }
   return { quotes, fragments };
@@ -271,6 +312,10 @@ export function findQuotes(doc: QuoteDoc, opts: { learned?: boolean } = {}): Quo
   const out: QuoteData[] = [];
   for (const q of all) {
     let sp = q.speaker;
+    if (!sp && q.method === 'quote-marks:orphan') {
+      const last = history.at(-1);
+      if (last && last.at < q.parts[0].start && q.parts[0].start - last.at <= ORPHAN_INHERIT_CHARS && last.speaker.kind !== 'pronoun') sp = last.speaker;
+    }
     if (sp) {
       sp = resolveSpeaker(doc, sp, history, quoted);
       if (sp.entity && !sp.role) sp.role = history.findLast((h) => h.speaker.entity && h.speaker.entity === sp!.entity && h.speaker.role)?.speaker.role ?? null;
