@@ -6,6 +6,7 @@ import { parseHTML } from 'linkedom';
 import { parsePage } from './dom.ts';
 import { removeFurniture } from './furniture.ts';
 import { blockParagraphs } from './blocks.ts';
+import { findLead } from './lead.ts';
 import { flatten, markupShape, MAX_NESTING, MAX_TAGS, type Shape, tooBigForDom } from './hostile.ts';
 import { isProbablyReaderable, Readability } from '@mozilla/readability';
 import type { RawDoc, SourceRef } from '../model.ts';
@@ -95,12 +96,15 @@ export function extractMain(html: string): MainContent {
   // a login page), not an article: say so rather than pass it off as one.
   const noArticle = found < MIN_ARTICLE && !isProbablyReaderable(fresh);
   if (article?.content && found > 0 && !noArticle && found >= SHORT_SHARE * blocksLength) {
-    return { title: article.title?.trim() || pageTitle, html: dropLinkLists(article.content), meta, method: 'readability' };
+    const content = parseContent(article.content);
+    dropLinkLists(content);
+    const html = withLead(fresh, content.body.textContent ?? '', firstParagraph(content), content.body.innerHTML);
+    return { title: article.title?.trim() || pageTitle, html, meta, method: 'readability' };
   }
   if (blocksLength > 0) {
     return {
       title: article?.title?.trim() || pageTitle,
-      html: blocks.map((p) => `<p>${escapeHtml(p)}</p>`).join('\n'),
+      html: withLead(fresh, blocks.join(' '), blocks.find((b) => b.length >= FIRST_PARAGRAPH) ?? '', blocks.map((p) => `<p>${escapeHtml(p)}</p>`).join('\n')),
       meta,
       method: 'blocks',
       // Readability choosing a short element is routine; finding nothing at all is worth saying.
@@ -138,10 +142,11 @@ const LINK_BLOCKS = 'li, p, dd, dt, td';
 const MAX_LINK_SHARE = 0.5;
 const SHORT_BLOCK = 100;
 
+const parseContent = (content: string): Document =>
+  parseHTML(`<!doctype html><html><head></head><body>${content}</body></html>`).document as unknown as Document;
+
 /** 4b. Readability's content without the link lists it kept. */
-function dropLinkLists(content: string): string {
-  if (!content.includes('<a')) return content;
-  const { document } = parseHTML(`<!doctype html><html><head></head><body>${content}</body></html>`);
+function dropLinkLists(document: Document): number {
   let dropped = 0;
   for (const el of document.body.querySelectorAll(LINK_BLOCKS)) {
     const text = (el.textContent ?? '').replace(/\s+/g, '');
@@ -153,7 +158,25 @@ function dropLinkLists(content: string): string {
       dropped++;
     }
   }
-  return dropped ? document.body.innerHTML : content;
+  return dropped;
+}
+
+/** A paragraph at least this long opens the main text (shorter ones are datelines, captions). */
+const FIRST_PARAGRAPH = 40;
+
+/** The opening of the content's first real paragraph, to place the content on the page. */
+function firstParagraph(document: Document): string {
+  for (const p of document.body.querySelectorAll('p')) {
+    const t = (p.textContent ?? '').replace(/\s+/g, ' ').trim();
+    if (t.length >= FIRST_PARAGRAPH) return t.slice(0, 60);
+  }
+  return '';
+}
+
+/** 5b. The standfirst the page describes itself with, when the main text lacks it (lead.ts). */
+function withLead(page: Document, text: string, first: string, html: string): string {
+  const lead = findLead(page, text.replace(/\s+/g, ' '), first.replace(/\s+/g, ' ').trim());
+  return lead ? `<p>${escapeHtml(lead.text)}</p>\n${html}` : html;
 }
 
 const NON_CONTENT = 'script, style, noscript, nav, header, footer, aside, form, iframe, svg, template';

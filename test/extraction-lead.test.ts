@@ -1,0 +1,52 @@
+// The standfirst step (src/ingest/lead.ts): the paragraph the page describes itself with is
+// brought back when Readability's container leaves it out, and only then.
+
+import { describe, expect, it } from 'vitest';
+import { extractMain } from '../src/ingest/html.ts';
+import { cleanDoc } from '../src/clean/index.ts';
+import { loadRules } from '../src/clean/boilerplate.ts';
+
+const rules = loadRules();
+const LEAD = 'The harbour authority reopened the eastern quay on Monday after six weeks of repairs to the sea wall.';
+const BODY = Array.from({ length: 6 }, (_, i) => `<p>Paragraph ${i + 1} of the report: dockers returned to work, ferries resumed their timetable and the fish market reopened its doors to traders from the whole coast.</p>`).join('');
+
+const page = (opts: { description?: string; header?: string; sidebar?: string }) => `<!doctype html><html><head><title>Harbour reopens</title>
+${opts.description ? `<meta property="og:description" content="${opts.description}">` : ''}</head><body>
+<nav><a href="/">Home</a> <a href="/news">News</a></nav>
+<main><article><header><h1>Harbour reopens</h1>${opts.header ?? ''}<span class="date">11 March 2024</span></header>
+<div class="story-text">${BODY}</div></article>${opts.sidebar ?? ''}</main></body></html>`;
+
+const text = (html: string) => {
+  const main = extractMain(html);
+  return cleanDoc({ id: 'x', source: { path: 'x', format: 'html', line: null }, html: main.html, title: main.title }, rules).text;
+};
+
+describe('standfirst', () => {
+  it('a standfirst in the header, named by the description, comes first in the text', () => {
+    const out = text(page({ description: LEAD, header: `<p class="intro">${LEAD}</p>` }));
+    expect(out.startsWith(LEAD)).toBe(true);
+    expect(out).toContain('Paragraph 1 of the report');
+    expect(out.split(LEAD)).toHaveLength(2);
+  });
+
+  it('a description cut short with an ellipsis still finds the full paragraph', () => {
+    const out = text(page({ description: LEAD.slice(0, 70) + '…', header: `<p class="standfirst">${LEAD}</p>` }));
+    expect(out.startsWith(LEAD)).toBe(true);
+  });
+
+  it('a description that is not on the page adds nothing: the text is always the page text', () => {
+    const out = text(page({ description: 'Read the latest news from the Eastport Gazette, every day, on every device you own.' }));
+    expect(out.startsWith('Paragraph 1 of the report')).toBe(true);
+  });
+
+  it('a matching teaser after the article (a related-story box) is not taken for the standfirst', () => {
+    const out = text(page({ description: LEAD, sidebar: `<div class="more"><p>${LEAD}</p></div>` }));
+    expect(out).not.toContain('The harbour authority reopened');
+  });
+
+  it('a description that the text already holds is not repeated', () => {
+    const first = 'Paragraph 1 of the report: dockers returned to work, ferries resumed their timetable';
+    const out = text(page({ description: first }));
+    expect(out.split(first)).toHaveLength(2);
+  });
+});
