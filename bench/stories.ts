@@ -3,8 +3,8 @@
 //    document of an evaluation set clustered jointly without the gold topic. Two protocols, both
 //    honest: the Cybulska split (tune on its train topics, report on its dev topics 2 5 12 18 21
 //    23 34 35) and the README's quick protocol (tune on 1–22, report on 23–35). Tuning = a grid
-//    over the threshold (and channel weights) on the tuning topics only; the held-out figure is
-//    what that setting scores on topics it never saw. The baseline in the same run: TF-IDF
+//    (tuneOurs) on the tuning topics only; the held-out figure is what that setting scores on
+//    topics it never saw. The shipped weights are the Cybulska-train pick of the same grid. The baseline in the same run: TF-IDF
 //    unigrams (sublinear tf, smoothed idf), cosine, average link, distance threshold tuned by
 //    grid (step 0.001) on the same tuning topics.
 // 2. Speed: features + batch clustering of BBC (2,225) + Reuters-21578 (21,578) articles.
@@ -12,7 +12,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { requireDataset, writeResults, timed, peakRssMb, type Table } from './lib.ts';
 import { extractFeatures, loadStorySettings, type StoryFeatures, type StorySettings } from '../src/group/features.ts';
-import { averageLink, clusterStories, type Edge } from '../src/group/cluster.ts';
+import { averageLink, clusterStories, firstPass, refinePass, type Edge } from '../src/group/cluster.ts';
 
 interface Doc {
   doc_id: string;
@@ -106,29 +106,49 @@ export function score(feats: StoryFeatures[], docs: Doc[], s: StorySettings) {
   return bcubed(labelsToMap(docs, clusterStories(feats, s)), goldOf(docs));
 }
 
+/**
+ * Tuning on the tuning topics only. A grid over the corpus-wide threshold, the refine channel
+ * weights, the similarity cap and the normalised-cut limit; each point is scored by the mean F1
+ * of itself and its neighbours on the (cap, cut) grid, so the choice sits on a plateau rather
+ * than a knife-edge. Then the fragment attachment threshold (or none) at that point.
+ */
 export function tuneOurs(tune: Doc[], base: StorySettings) {
   const feats = featuresOf(tune);
-  let best = { s: base, f1: -1 };
-  // The corpus-wide threshold, the refine threshold and the refine channel weights on a grid: all
-  // on the tuning topics only.
-  // A coarse grid: the machine this runs on is shared, and each setting clusters the whole tuning set.
+  const caps = [0.2, 0.25, 0.3, 0.35, 0.4];
+  const cuts = [0.7, 0.75, 0.8, 0.85, 0.9, 0.95];
   const refineChannels = [
     { words: 0.5, entities: 0.4, numbers: 0.1 },
-    { words: 0.4, entities: 0.4, numbers: 0.2 },
+    { words: 0.3, entities: 0.5, numbers: 0.2 },
   ];
-  for (const t1 of [0.08, 0.12, 0.16])
-    for (const ch of refineChannels)
-      for (let t2 = 0.06; t2 <= 0.201; t2 += 0.02) {
-        const s: StorySettings = { ...base, threshold: round(t1), refine: { ...base.refine!, channels: ch, threshold: round(t2) } };
-        const r = score(feats, tune, s);
-        if (r.f1 > best.f1) best = { s, f1: r.f1 };
-      }
-  return best.s;
+  let best = { s: base, smooth: -1 };
+  for (const t1 of [0.1, 0.12, 0.14]) {
+    const first = firstPass(feats, { ...base, threshold: t1 });
+    for (const ch of refineChannels) {
+      const setting = (cap: number, cut: number): StorySettings => ({ ...base, threshold: t1, attach: undefined, refine: { ...base.refine!, channels: ch, cap, maxNcut: cut } });
+      const f1 = caps.map((cap) => cuts.map((cut) => bcubed(labelsToMap(tune, refinePass(first, feats, setting(cap, cut))), goldOf(tune)).f1));
+      caps.forEach((_, i) =>
+        cuts.forEach((_, j) => {
+          const near = [-1, 0, 1].flatMap((di) => [-1, 0, 1].map((dj) => f1[i + di]?.[j + dj])).filter((x): x is number => x !== undefined);
+          const smooth = near.reduce((a, b) => a + b, 0) / near.length;
+          if (smooth > best.smooth) best = { s: setting(caps[i], cuts[j]), smooth };
+        }),
+      );
+    }
+  }
+  let chosen = { s: best.s, f1: score(feats, tune, best.s).f1 };
+  for (const threshold of [0.04, 0.06, 0.08]) {
+    const s = { ...best.s, attach: { maxSize: 2, threshold } };
+    const f1 = score(feats, tune, s).f1;
+    if (f1 > chosen.f1) chosen = { s, f1 };
+  }
+  return chosen.s;
 }
 
 const round = (x: number) => Math.round(x * 1000) / 1000;
 const describeSetting = (s: StorySettings) =>
-  `t ${s.threshold}; refine t ${s.refine?.threshold} w/e/n ${s.refine ? [s.refine.channels.words, s.refine.channels.entities, s.refine.channels.numbers].join('/') : '-'}`;
+  `t ${s.threshold}; split w/e/n ${s.refine ? [s.refine.channels.words, s.refine.channels.entities, s.refine.channels.numbers].join('/') : '-'}` +
+  (s.refine?.maxNcut !== undefined ? `, cap ${s.refine.cap ?? 1}, cut < ${s.refine.maxNcut}` : `, refine t ${s.refine?.threshold}`) +
+  (s.attach ? `; attach ≤${s.attach.maxSize} at ${s.attach.threshold}` : '; no attach');
 
 // ---- BBC + Reuters for speed
 
@@ -181,8 +201,18 @@ export async function run() {
     .map((l) => JSON.parse(l) as Doc);
   const DEV = new Set([2, 5, 12, 18, 21, 23, 34, 35]);
   const protocols = [
-    { name: 'Cybulska split: tune on train topics, report dev (2 5 12 18 21 23 34 35)', tune: docs.filter((d) => !DEV.has(d.topic)), test: docs.filter((d) => DEV.has(d.topic)) },
-    { name: 'README protocol: tune on 1–22, report 23–35', tune: docs.filter((d) => d.topic <= 22), test: docs.filter((d) => d.topic > 22) },
+    {
+      name: 'Cybulska split: tune on train topics, report dev (2 5 12 18 21 23 34 35)',
+      tune: docs.filter((d) => !DEV.has(d.topic)),
+      test: docs.filter((d) => DEV.has(d.topic)),
+      shippedNote: 'echotrace stories, shipped weights.json (the grid above run on these train topics: a held-out figure here)',
+    },
+    {
+      name: 'README protocol: tune on 1–22, report 23–35',
+      tune: docs.filter((d) => d.topic <= 22),
+      test: docs.filter((d) => d.topic > 22),
+      shippedNote: 'echotrace stories, shipped weights.json (tuned on the Cybulska train topics, which include 24–33: NOT held-out here)',
+    },
   ];
   const rows: (string | number)[][] = [];
   const notes: string[] = [];
@@ -194,10 +224,11 @@ export async function run() {
     const test = score(featuresOf(p.test), p.test, s);
     rows.push([p.name, 'echotrace stories, tuned on the tuning topics (held-out figure)', describeSetting(s), tuneScore.f1, p.test.length, test.clusters, test.p, test.r, test.f1]);
     const shipped = score(featuresOf(p.test), p.test, base);
-    rows.push([p.name, 'echotrace stories, shipped weights.json (picked by hand during development with all of 1–35 in view: NOT a held-out figure)', describeSetting(base), score(featuresOf(p.tune), p.tune, base).f1, p.test.length, shipped.clusters, shipped.p, shipped.r, shipped.f1]);
+    rows.push([p.name, p.shippedNote, describeSetting(base), score(featuresOf(p.tune), p.tune, base).f1, p.test.length, shipped.clusters, shipped.p, shipped.r, shipped.f1]);
   }
   notes.push('Gold: event_cluster (sub-topic). Every set clustered jointly, no gold topic, no K given. Tuning F1 is on the tuning topics; P/R/F1 columns are the held-out topics.');
-  notes.push('The honest comparison is the baseline row against the "tuned on the tuning topics" row of each protocol. The shipped row shows what the committed settings score; they were chosen while looking at all topics, so it overstates held-out quality.');
+  notes.push('The honest comparison is the baseline row against the "tuned on the tuning topics" row of each protocol. The shipped data/stories/weights.json holds the setting this grid picks on the Cybulska train topics, so under that protocol the shipped row should equal the tuned row (a check that what ships is what was measured).');
+  notes.push('Tuning grid (tuning topics only): corpus-wide threshold 0.10/0.12/0.14 × split channel weights (words/entities/numbers 0.5/0.4/0.1 or 0.3/0.5/0.2) × similarity cap 0.2–0.4 × normalised-cut limit 0.7–0.95, each point scored by the mean F1 of its 3×3 (cap, cut) neighbourhood; then fragment attachment at 0.04/0.06/0.08 or none, kept only if it raises the tuning F1.');
 
   // Speed over BBC + Reuters.
   const articles = [...bbcArticles(requireDataset('bbc')), ...(await reutersArticles(requireDataset('reuters21578')))].filter((a) => a.text.trim() || a.title.trim());

@@ -8,6 +8,7 @@
 
 import type { StoryFeatures, StorySettings } from './features.ts';
 import { Corpus, type Prepared, ProbeIndex, prepare, similarity } from './similarity.ts';
+import { splitGroup } from './split.ts';
 
 const EXHAUSTIVE_UP_TO = 1500;
 
@@ -122,14 +123,64 @@ export function averageLink(n: number, edges: Edge[], threshold: number): number
   return parent.map((_, i) => find(i));
 }
 
-function clusterOnce(features: StoryFeatures[], s: StorySettings, reused?: (a: string, b: string) => boolean): string[][] {
+/** One subject group split into its events by normalised cut (split.ts), similarity re-weighed on the group alone. */
+function splitByCut(features: StoryFeatures[], local: StorySettings, r: NonNullable<StorySettings['refine']>, reused?: (a: string, b: string) => boolean): string[][] {
+  const { items } = prepareAll(features, local);
+  const memo = new Map<number, number>();
+  const n = items.length;
+  const sim = (i: number, j: number) => {
+    const k = i < j ? i * n + j : j * n + i;
+    let v = memo.get(k);
+    if (v === undefined) memo.set(k, (v = Math.min(r.cap ?? 1, similarity(items[i], items[j], local, reused?.(items[i].id, items[j].id) ?? false).sim)));
+    return v;
+  };
+  return splitGroup(n, sim, { maxNcut: r.maxNcut!, minPart: r.minPart ?? 2, maxDepth: r.maxDepth ?? 3 }).map((g) => g.map((i) => items[i].id));
+}
+
+function clusterOnce(features: StoryFeatures[], s: StorySettings, reused?: (a: string, b: string) => boolean): { groups: string[][]; edges: Edge[]; items: Prepared[] } {
   const { items } = prepareAll(features, s);
   // Pairs far below the threshold cannot lift an average above it in any useful way: drop them.
   const edges = buildEdges(items, s, s.threshold / 3, reused);
   const labels = averageLink(items.length, edges, s.threshold);
   const groups = new Map<number, string[]>();
   labels.forEach((l, i) => (groups.get(l) ?? groups.set(l, []).get(l)!).push(items[i].id));
-  return [...groups.values()];
+  return { groups: [...groups.values()], edges, items };
+}
+
+/**
+ * Fragments (stories of at most `maxSize` articles) join the story they are most similar to on
+ * average, corpus-wide weights, when that mean reaches `threshold` (below the merge threshold):
+ * a short report that says little more than the event's kind falls short of every story on its
+ * own, yet it belongs to one. Larger stories and fragments with no near story stay as they are.
+ */
+function attachFragments(groups: string[][], edges: Edge[], items: Prepared[], a: { maxSize: number; threshold: number }): string[][] {
+  const label = new Map<string, number>();
+  groups.forEach((g, k) => g.forEach((id) => label.set(id, k)));
+  const at = items.map((p) => label.get(p.id)!);
+  // sums.get(fragment)(story) = similarity summed over the pairs between them.
+  const sums = new Map<number, Map<number, number>>();
+  for (const e of edges) {
+    const [x, y] = [at[e.i], at[e.j]];
+    if (x === y) continue;
+    for (const [f, o] of [[x, y], [y, x]]) {
+      if (groups[f].length > a.maxSize || groups[o].length <= groups[f].length) continue;
+      const m = sums.get(f) ?? sums.set(f, new Map()).get(f)!;
+      m.set(o, (m.get(o) ?? 0) + e.sim);
+    }
+  }
+  const out = groups.map((g) => [...g]);
+  const gone = new Set<number>();
+  for (const [f, m] of sums) {
+    let best = { o: -1, mean: 0 };
+    for (const [o, sum] of m) {
+      const mean = sum / (groups[f].length * groups[o].length);
+      if (mean > best.mean) best = { o, mean };
+    }
+    if (best.o < 0 || best.mean < a.threshold) continue;
+    out[best.o].push(...groups[f]);
+    gone.add(f);
+  }
+  return out.filter((_, k) => !gone.has(k));
 }
 
 /**
@@ -137,18 +188,30 @@ function clusterOnce(features: StoryFeatures[], s: StorySettings, reused?: (a: s
  * Two passes: the corpus-wide pass finds groups about one subject; the refine pass re-weighs each
  * group's members against the group alone (local idf), so the words they all share (the kind of
  * event: "earthquake", "rehab") fade and the names, places and figures that tell two events of
- * one kind apart decide whether the group splits.
+ * one kind apart decide whether the group splits (by normalised cut, split.ts, or else by a second
+ * average link). Then fragments join their nearest story (attachFragments) when configured.
  */
 export function clusterStories(features: StoryFeatures[], s: StorySettings, reused?: (a: string, b: string) => boolean): string[][] {
-  const first = clusterOnce(features, s, reused);
-  if (!s.refine) return first.sort((a, b) => b.length - a.length);
+  return refinePass(firstPass(features, s, reused), features, s, reused);
+}
+
+/** The corpus-wide pass of clusterStories: subject groups, and the edges and vectors behind them. */
+export function firstPass(features: StoryFeatures[], s: StorySettings, reused?: (a: string, b: string) => boolean) {
+  return clusterOnce(features, s, reused);
+}
+
+/** The rest of clusterStories: split each subject group into its events, then attach fragments. */
+export function refinePass(first: ReturnType<typeof firstPass>, features: StoryFeatures[], s: StorySettings, reused?: (a: string, b: string) => boolean): string[][] {
+  if (!s.refine) return [...first.groups].sort((a, b) => b.length - a.length);
   const byId = new Map(features.map((f) => [f.id, f]));
-  const out: string[][] = [];
+  let out: string[][] = [];
   const local = { ...s, channels: s.refine.channels, threshold: s.refine.threshold };
-  for (const g of first) {
+  for (const g of first.groups) {
     if (g.length < s.refine.minSize) out.push(g);
-    else out.push(...clusterOnce(g.map((id) => byId.get(id)!), local, reused));
+    else if (s.refine.maxNcut === undefined) out.push(...clusterOnce(g.map((id) => byId.get(id)!), local, reused).groups);
+    else out.push(...splitByCut(g.map((id) => byId.get(id)!), local, s.refine, reused));
   }
+  if (s.attach) out = attachFragments(out, first.edges, first.items, s.attach);
   return out.sort((a, b) => b.length - a.length);
 }
 

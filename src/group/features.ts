@@ -37,7 +37,19 @@ export interface StorySettings {
   /** The second pass of batch clustering (see cluster.ts); absent = one pass. */
   /** Both articles quote named speakers and share none: they report different statements; similarity × this. */
   disjointSpeakers: number;
-  refine?: { threshold: number; minSize: number; channels: { words: number; entities: number; numbers: number } };
+  /** Fragments of at most maxSize articles join their nearest story at mean similarity ≥ threshold (cluster.ts). */
+  attach?: { maxSize: number; threshold: number };
+  refine?: {
+    threshold: number;
+    minSize: number;
+    channels: { words: number; entities: number; numbers: number };
+    /** Batch path: split a group by normalised cut below this (split.ts) instead of a second average link. */
+    maxNcut?: number;
+    minPart?: number;
+    maxDepth?: number;
+    /** Each pair's similarity is capped at this inside the split, so near-copies do not form camps of their own. */
+    cap?: number;
+  };
 }
 
 const DATA = (name: string) => fileURLToPath(new URL(`../../data/${name}`, import.meta.url));
