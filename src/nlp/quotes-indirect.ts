@@ -45,6 +45,18 @@ function contentEnd(doc: QuoteDoc, from: number, sent: Sentence, directStarts: n
   return end;
 }
 
+/** "according to FEC records", "according to a new poll by …": a short noun phrase that names no one is the source all the same. */
+const DOCUMENT_SOURCE_WORDS = 14;
+function documentSource(doc: QuoteDoc, a: number, b: number): SpeakerRef | null {
+  while (a < b && /\s/.test(doc.text[a])) a++;
+  while (b > a && /[\s.,;:]/.test(doc.text[b - 1])) b--;
+  const k0 = tokenAt(doc.tokens, a);
+  const k1 = tokenAt(doc.tokens, b);
+  if (k1 <= k0 || k1 - k0 > DOCUMENT_SOURCE_WORDS) return null;
+  const text = doc.text.slice(a, b);
+  return { start: a, end: b, text, kind: 'description', name: null, entity: null, role: null, anonymous: false, plural: false, documentary: true };
+}
+
 /** For backward attribution, the start of the subject: the comma before a named person (looking back over appositions). */
 function backwardSubject(doc: QuoteDoc, sent: Sentence, clauseStart: number, verbStart: number): { commaAt: number; speaker: SpeakerRef } | null {
   const seg = doc.text.slice(clauseStart, verbStart);
@@ -92,12 +104,19 @@ export function findIndirect(doc: QuoteDoc, direct: RawQuote[], fragments: MarkS
       const srcStart = a + m[0].length;
       const comma = doc.text.indexOf(',', srcStart);
       const srcEnd = comma > 0 && comma < sent.end ? comma : sent.end;
-      const src = findSpeaker(doc, srcStart, srcEnd, { after: true });
+      const src = findSpeaker(doc, srcStart, srcEnd, { after: true }) ?? documentSource(doc, srcStart, srcEnd);
       if (!src || inDirect(a)) continue;
       if (doc.mentions.some((x) => x.start === src.start && x.type === 'outlet')) continue; // a relay: via, handled with the quote it credits
       const before = doc.text.slice(sent.start, a);
       let cs: number;
       let ce: number;
+      if (/^\s*(?:that|this|it)(?:\s+is|’s|'s)\s*$/i.test(before)) {
+        // "That’s according to exit polls.": the sentence before is the content.
+        const prev = sentenceOf(doc.sentences, sent.start - 1);
+        if (prev.start >= sent.start || prev.end - prev.start < 12) continue;
+        out.push({ kind: 'indirect', parts: [{ start: prev.start, end: contentEnd(doc, prev.start, prev, directStarts) }], cue: { start: a, end: a + 'according to'.length, lemma: 'according' }, speaker: src, method: 'according-to:previous' });
+        continue;
+      }
       if (/[\p{L}]{3,}[^,]*,\s*$/u.test(before) && !/\bthat\s*$/.test(before) && a - sent.start > 20) {
         cs = sent.start;
         ce = a;
@@ -217,7 +236,9 @@ export function findIndirect(doc: QuoteDoc, direct: RawQuote[], fragments: MarkS
       // "…, Sanders said, a policy that could…": an apposition after the attribution is not its content.
       const comma = /,\s*(?:a|an|which|who|whose|as|when|after|before|because|while|but|in|at|on|during)\b/i.exec(tailMain);
       if (comma) tailMain = tailMain.slice(0, comma.index);
-      if (/\bthat\b/i.test(tailMain) || tailMain.split(/\s+/).filter(Boolean).length > 12) continue;
+      // "Many of the closures, he said, have involved …": a parenthetical attribution; the content goes on after it.
+      const parenthetical = /^\s*,\s*\p{Ll}/u.test(tail) && !tailCut?.index;
+      if (!parenthetical && (/\bthat\b/i.test(tailMain) || tailMain.split(/\s+/).filter(Boolean).length > 12)) continue;
       const clauseStart = Math.max(sent.start, ...directParts.filter((p) => p.end <= t.start && p.end > sent.start).map((p) => p.end));
       let subj = backwardSubject(doc, sent, clauseStart, t.start);
       if (!subj && /,\s*$/.test(doc.text.slice(clauseStart, t.start))) {
@@ -234,13 +255,16 @@ export function findIndirect(doc: QuoteDoc, direct: RawQuote[], fragments: MarkS
       while (cs < subj.commaAt && /[\s,]/.test(doc.text[cs])) cs++;
       let ce = subj.commaAt;
       while (ce > cs && /[\s,]/.test(doc.text[ce - 1])) ce--;
-      if (ce - cs < 15) continue;
-      const parts = [{ start: cs, end: ce }];
+      // "Still, he said, officials have to decide …": a short lead is an adverb; the content is what follows.
+      const leadOnly = ce - cs < 15;
+      if (leadOnly && !parenthetical) continue;
+      const parts = leadOnly ? [] : [{ start: cs, end: ce }];
       if (rest && subj.speaker.start < t.start && rest[1].split(/\s+/).length >= 3) {
         const s2 = sent.end - rest[1].length;
         const e2 = contentEnd(doc, s2, sent, directStarts);
         if (e2 > s2) parts.push({ start: s2, end: e2 });
       }
+      if (!parts.length) continue;
       out.push({ kind: 'indirect', parts, cue: { start: t.start, end: t.end, lemma }, speaker: subj.speaker, method: 'speech-verb:backward' });
       usedCue.add(t.start);
     }

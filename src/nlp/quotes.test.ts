@@ -181,3 +181,31 @@ describe('quotations the attribution passes do not reach (PolNeAR train sentence
     expect(q.evidence.method).toBe('quote-marks:orphan');
   });
 });
+
+describe('indirect speech the earlier passes missed (PolNeAR train sentences)', () => {
+  it('takes "Ms. Acosta" as the subject: the dot of a title does not end the subject', () => {
+    const q = quoteWith(quotesOf('Ms. Acosta said the enormous financial quagmire facing the bank was inextricably tied to its history as a unique institution on United States-controlled soil.'), 'financial quagmire')!;
+    expect(q.speaker?.text).toBe('Ms. Acosta');
+    expect(q.content.text.startsWith('the enormous financial quagmire')).toBe(true);
+  });
+
+  it('reads a parenthetical attribution with the content on both sides ("Many of the closures, he said, have involved …")', () => {
+    const q = quoteWith(quotesOf('Many of the closures, he said, have involved public and semi-private courses, the latter a reference to clubs that have an active membership program.'), 'Many of the closures')!;
+    expect(q.parts.map((p) => p.text)).toEqual(['Many of the closures', 'have involved public and semi-private courses, the latter a reference to clubs that have an active membership program']);
+    expect(q.speaker?.text).toBe('he');
+  });
+
+  it('drops a lone adverb before the attribution ("Still, he said, officials have to decide …")', () => {
+    const q = quoteWith(quotesOf('Still, he said, officials have to decide who gets extra scrutiny.'), 'officials have to decide')!;
+    expect(q.content.text).toBe('officials have to decide who gets extra scrutiny');
+  });
+
+  it('takes records and counts as sources of "according to", and the sentence before for "That’s according to …"', () => {
+    const a = quoteWith(quotesOf('According to FEC records, Trump International Golf Club in West Palm Beach was paid $29,715.'), 'West Palm Beach')!;
+    expect(a.speaker?.text).toBe('FEC records');
+    expect(a.sourcing).toBe('documentary');
+    const b = quoteWith(quotesOf('Clinton now has a total of at least 723 delegates. That’s according to a count by state party officials.'), '723 delegates')!;
+    expect(b.speaker?.text).toBe('a count by state party officials');
+    expect(b.content.text).toBe('Clinton now has a total of at least 723 delegates');
+  });
+});

@@ -206,6 +206,8 @@ export function findSpeaker(doc: Doc, a: number, b: number, opts: { after?: bool
   return pronounAt() ?? genericSubject(doc, a, b);
 }
 
+const ABBREVIATION = /\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Adm|Prof|Rev|Sr|Jr|St|Mt|Ft|Pres|Amb|Atty|Supt|Cmdr|Maj)\.|\b\p{Lu}\.|\b(?:\p{L}\.){2,}/gu;
+
 /** Any short noun phrase standing as the subject ("The Arizona Republican", "the results"): unnamed, but the speaker all the same. */
 function genericSubject(doc: Doc, a: number, b: number): SpeakerRef | null {
   const comma = doc.text.indexOf(',', a);
@@ -213,13 +215,16 @@ function genericSubject(doc: Doc, a: number, b: number): SpeakerRef | null {
   const e = dropTrailingAux(doc, s, e0);
   if (e <= s) return null;
   const [ti, tj] = tokensIn(doc, s, e);
-  if (tj - ti < 1 || tj - ti > 8 || /[.;:!?“”"]/.test(doc.text.slice(s, e))) return null;
+  // the dot of a title or an initial ("Ms. Acosta", "Paul D. Ryan", "U.S. officials") is not a sentence's end
+  if (tj - ti < 1 || tj - ti > 8 || /[.;:!?“”"]/.test(doc.text.slice(s, e).replace(ABBREVIATION, ''))) return null;
   const first = doc.tokens[ti];
   if (!first.cap && !DET.has(first.lower) && tj - ti > 4) return null;
   // "When asked", "While the top candidates": a conjunction, not a subject.
   if (/^(?:when|while|if|although|though|because|since|as|after|before|until|once|unless|where|whether)$/.test(first.lower)) return null;
   if (doc.lex.verbs.has(doc.tokens[tj - 1].lower)) return null;
   const text = doc.text.slice(s, e);
+  // "Mr. Hedge", "Ms. Acosta": an honorific and a name is a person even when the entity stage did not know the name
+  if (/^(?:Mr|Mrs|Ms|Dr)\.?\s+\p{Lu}[\p{L}'’-]+$/u.test(text)) return { start: s, end: e, text, kind: 'person', name: text, entity: null, role: null, anonymous: false, plural: false, documentary: false };
   return { start: s, end: e, text, kind: 'description', name: null, entity: null, role: null, anonymous: /^(?:a|an|some|several|one|many)\b/i.test(text), plural: /s$/.test(doc.tokens[tj - 1].lower), documentary: doc.lex.documents.has(doc.tokens[tj - 1].lower) };
 }
 
