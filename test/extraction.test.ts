@@ -1,5 +1,6 @@
-// The standfirst step (src/ingest/lead.ts): the paragraph the page describes itself with is
-// brought back when Readability's container leaves it out, and only then.
+// Main-text extraction steps beyond plain Readability, on small made-up pages: the standfirst
+// (src/ingest/lead.ts) is brought back when Readability's container leaves it out, and only
+// then; figure captions (src/ingest/furniture.ts) do not count as article text.
 
 import { describe, expect, it } from 'vitest';
 import { extractMain } from '../src/ingest/html.ts';
@@ -48,5 +49,17 @@ describe('standfirst', () => {
     const first = 'Paragraph 1 of the report: dockers returned to work, ferries resumed their timetable';
     const out = text(page({ description: first }));
     expect(out.split(first)).toHaveLength(2);
+  });
+});
+
+describe('figure captions', () => {
+  it('a photo caption and credit inside the article are not article text', () => {
+    const figure = '<figure class="wp-caption"><img src="quay.jpg"><figcaption>Dockers on the eastern quay. Photo: Eastport Gazette</figcaption></figure>';
+    const credit = '<div class="image-caption">Ferries at dawn (archive picture)</div>';
+    const html = page({}).replace('<div class="story-text">', `<div class="story-text">${figure}${credit}`);
+    const out = text(html);
+    expect(out).toContain('Paragraph 1 of the report');
+    expect(out).not.toContain('Dockers on the eastern quay');
+    expect(out).not.toContain('Ferries at dawn');
   });
 });
