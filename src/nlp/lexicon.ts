@@ -18,6 +18,7 @@ interface SpeechFile {
   stance_passive?: string[];
   stance_verbs?: string[];
   stance_nouns?: string[];
+  colon_labels?: string[];
   ambiguous?: string[];
   object_preposition?: Record<string, string[]>;
 }
@@ -55,6 +56,8 @@ export interface Lexicon {
   stancePassive: string[];
   stanceVerbs: string[];
   stanceNouns: string[];
+  /** Words of a paragraph's opening label that is not a speaker ("UPDATE:", "Name:"). */
+  colonLabels: Set<string>;
   /** Verb lemmas that are mostly nouns or adverbs in news text ("states", "back"). */
   ambiguous: Set<string>;
   /** Verbs whose content comes only after one of these words ("spoke about …"). */
@@ -112,7 +115,7 @@ export function loadLexicon(extra: string[] = []): Lexicon {
     if (x.verbs) Object.assign(speech.verbs, x.verbs);
     if (x.object_preposition) speech.object_preposition = { ...speech.object_preposition, ...x.object_preposition };
     for (const k of ['forward', 'any_object', 'object_first', 'belief', 'need_that'] as const) if (x[k]) speech[k].push(...x[k]);
-    for (const k of ['stance_passive', 'stance_verbs', 'stance_nouns', 'ambiguous'] as const) if (x[k]) speech[k] = [...(speech[k] ?? []), ...x[k]];
+    for (const k of ['stance_passive', 'stance_verbs', 'stance_nouns', 'colon_labels', 'ambiguous'] as const) if (x[k]) speech[k] = [...(speech[k] ?? []), ...x[k]];
     for (const k of ['speakers', 'documents', 'plural', 'titles', 'org_heads', 'place_heads', 'name_particles', 'not_names'] as const) if (x[k]) roles[k].push(...x[k]);
     const xl = (x as Partial<LearnedFile>).cues;
     if (xl) learned.push(...xl);
@@ -137,6 +140,7 @@ export function loadLexicon(extra: string[] = []): Lexicon {
     stancePassive: speech.stance_passive ?? [],
     stanceVerbs: speech.stance_verbs ?? [],
     stanceNouns: speech.stance_nouns ?? [],
+    colonLabels: new Set(speech.colon_labels ?? []),
     ambiguous: new Set(speech.ambiguous ?? []),
     objectPreposition: new Map(Object.entries(speech.object_preposition ?? {}).map(([k, v]) => [k, new Set(v)])),
     learned: indexCues(learned.map((c) => ({ words: c.cue.toLowerCase().split(/\s+/).filter(Boolean), dir: c.dir, speaker: c.speaker }))),

@@ -209,3 +209,17 @@ describe('indirect speech the earlier passes missed (PolNeAR train sentences)', 
     expect(b.content.text).toBe('Clinton now has a total of at least 723 delegates');
   });
 });
+
+describe('colon labels (PolNeAR train headlines and transcripts)', () => {
+  it('reads "Name: claim" at the start of a paragraph as the name saying the claim', () => {
+    const q = quoteWith(quotesOf('Elizabeth Warren: Donald Trump Is a ‘Proven Failure’ in Business\n\nThe senator spoke on Monday.'), 'Proven Failure')!;
+    expect(q.speaker?.text).toBe('Elizabeth Warren');
+    expect(q.content.text).toBe('Donald Trump Is a ‘Proven Failure’ in Business');
+    expect(q.evidence.method).toBe('colon-label');
+  });
+
+  it('reads a transcript turn, and leaves labels such as "UPDATE:" and "Name:" alone', () => {
+    const qs = quotesOf('TRUMP: The deaths of Alton Sterling in Louisiana and Philando Castile in Minnesota also make clear how much more work we have to do.\n\nUPDATE: The story has been corrected.\n\nName: Gabrielle Hatcher Age: 27');
+    expect(qs.map((q) => q.speaker?.text)).toEqual(['TRUMP']);
+  });
+});

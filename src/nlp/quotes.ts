@@ -22,6 +22,7 @@ import { findToldTo, findVia, type Ref } from './conduits.ts';
 import { findIndirect } from './quotes-indirect.ts';
 import { findStances } from './quotes-stance.ts';
 import { findLearned } from './quotes-learned.ts';
+import { findColonAttributions } from './quotes-colon.ts';
 import { classifyQuote } from './sourcing.ts';
 import { tokenAt, tokenize } from './tokens.ts';
 
@@ -297,7 +298,8 @@ export function rawQuotes(doc: QuoteDoc, opts: { learned?: boolean } = {}): { al
   const { quotes: direct, fragments } = directQuotes(doc);
   const indirect = findIndirect(doc, direct, fragments);
   const stances = findStances(doc, [...direct, ...indirect]);
-  const found = [...direct, ...indirect, ...stances];
+  const colon = findColonAttributions(doc, [...direct, ...indirect, ...stances]);
+  const found = [...direct, ...indirect, ...stances, ...colon];
   const learned = opts.learned === false ? [] : findLearned(doc, found, doc.lex.learned);
   const all = [...found, ...learned].sort((a, b) => (a.cue?.start ?? a.parts[0].start) - (b.cue?.start ?? b.parts[0].start) || a.parts[0].start - b.parts[0].start);
   return { all, direct, fragments };
