@@ -171,14 +171,40 @@ export async function ingestParallel(
       }
     }
   }
+  // Puts in flight at once: one on SQLite (one writer; a put there is synchronous anyway); on a
+  // store with several connections, as many as it offers, so round trips overlap. Files still
+  // finish, and count as changed, in input order; two documents with one id are put in turn.
+  const limit = Math.max(1, store.concurrentPuts ?? 1);
+  const inflight = new Set<Promise<void>>();
+  const byId = new Map<string, Promise<void>>();
+  let fatal: unknown = null;
+  let fileChain: Promise<void> = Promise.resolve();
+  /** Start `job` once a slot is free (and no put of the same id runs); resolves when it started. */
+  const schedule = async (id: string, job: () => Promise<void>): Promise<{ done: Promise<void> }> => {
+    const prior = byId.get(id);
+    if (prior) await prior.catch(() => {});
+    while (inflight.size >= limit) await Promise.race(inflight).catch(() => {});
+    const p: Promise<void> = job().finally(() => {
+      inflight.delete(p);
+      if (byId.get(id) === p) byId.delete(id);
+    });
+    p.catch((err) => {
+      fatal ??= err;
+      notify();
+    });
+    inflight.add(p);
+    byId.set(id, p);
+    return { done: p };
+  };
+
   let lastYield = performance.now();
   async function writeAll() {
     for (;;) {
+      if (fatal) throw fatal;
       if (written < slots.length && slots[written].items) {
         const { path, items } = slots[written];
-        const fileChanged: string[] = [];
-        const fileStored: string[] = [];
-        s.files++;
+        const outcomes: { id: string; changed: boolean }[] = [];
+        const jobs: Promise<void>[] = [];
         for (const it of items!) {
           if (it.kind === 'problem') {
             problem(it.problem);
@@ -196,25 +222,41 @@ export async function ingestParallel(
           }
           const { article, layers, warnings } = it.prepared;
           for (const w of warnings) problem({ ...where, level: 'warning', message: w });
-          try {
-            const outcome = await store.articles.put(article, layers);
-            s[outcome]++;
-            pending++;
-            commitIfDue();
-            fileStored.push(article.id);
-            if (outcome !== 'unchanged') (fileChanged.push(article.id), s.changed.push(article.id));
-          } catch (err) {
-            const fatal = fatalStoreError(store, err);
-            if (fatal) throw fatal;
-            problem({ ...where, level: 'error', message: (err as Error).message });
-          }
+          const slot = outcomes.push({ id: article.id, changed: false }) - 1;
+          const { done } = await schedule(article.id, async () => {
+            try {
+              const outcome = await store.articles.put(article, layers);
+              s[outcome]++;
+              pending++;
+              commitIfDue();
+              outcomes[slot].changed = outcome !== 'unchanged';
+            } catch (err) {
+              const f = fatalStoreError(store, err);
+              if (f) throw f;
+              outcomes[slot] = { id: '', changed: false };
+              problem({ ...where, level: 'error', message: (err as Error).message });
+            }
+          });
+          jobs.push(done);
         }
-        // A file taken over from a killed run: its articles may have been stored without their
-        // corpus stages, so all of them count as changed for the corpus stages.
-        await source.finished(path, source.reclaimed(path) ? fileStored : fileChanged);
+        // The file is finished once its puts landed and every earlier file is finished. A file
+        // taken over from a killed run: its articles may have been stored without their corpus
+        // stages, so all of them count as changed for the corpus stages.
+        const before = fileChain;
+        fileChain = Promise.all([before, ...jobs]).then(async () => {
+          const stored = outcomes.filter((o) => o.id).map((o) => o.id);
+          const changedIds = outcomes.filter((o) => o.changed).map((o) => o.id);
+          s.changed.push(...changedIds);
+          await source.finished(path, source.reclaimed(path) ? stored : changedIds);
+          s.files++;
+          events.onFile?.(path, s.files);
+        });
+        fileChain.catch((err) => {
+          fatal ??= err;
+          notify();
+        });
         slots[written].items = null;
         written++;
-        events.onFile?.(path, s.files);
         notify();
         // Let the workers' answers in now and then: each one hands that worker its next task.
         if (performance.now() - lastYield > YIELD_MS) {
@@ -223,7 +265,11 @@ export async function ingestParallel(
         }
         continue;
       }
-      if (exhausted && written === slots.length) return;
+      if (exhausted && written === slots.length) {
+        await fileChain;
+        if (fatal) throw fatal;
+        return;
+      }
       await changed();
     }
   }

@@ -125,6 +125,8 @@ export interface Store {
    */
   beginBatch?(): void;
   commitBatch?(): void;
+  /** Optional: how many puts may be in flight at once (a store with a connection pool); one when absent. */
+  readonly concurrentPuts?: number;
   /**
    * Optional: a value that changes whenever another connection (another process) committed to
    * the store since the last call, and only then. Readers that cache what they built from the

@@ -46,12 +46,67 @@ async function writeLayers(c: Tx, id: string, results: LayerResult[]): Promise<v
 
 const SUMMARY_COLS = `a.id, a.title, a.url, a.outlet_id, a.outlet_name, a.published, length(a.text)::int AS chars`;
 
+/** Sequence numbers fetched per round trip when puts reserve their place in the ingest order. */
+const SEQ_BLOCK = 256;
+
+/**
+ * Hands out `seq` values (the ingest order, SQLite's rowid) in the order puts are called, not the
+ * order their transactions happen to insert: the writer overlaps several puts on a pool, and the
+ * store must still list articles in input order, as one writer would have. Values come from the
+ * column's own sequence, a block at a time; a value an unchanged article does not use is a gap.
+ */
+function seqReserver(db: Db) {
+  const ready: string[] = [];
+  const waiting: ((v: string) => void)[] = [];
+  let filling = false;
+  const fill = async () => {
+    if (filling) return;
+    filling = true;
+    try {
+      while (waiting.length) {
+        const rows = await db.query<{ v: string }>(`SELECT nextval(pg_get_serial_sequence('articles', 'seq'))::text AS v FROM generate_series(1, ${SEQ_BLOCK})`);
+        ready.push(...rows.map((r) => r.v).sort((a, b) => (BigInt(a) < BigInt(b) ? -1 : 1)));
+        while (waiting.length && ready.length) waiting.shift()!(ready.shift()!);
+      }
+    } finally {
+      filling = false;
+    }
+  };
+  return (): Promise<string> => {
+    if (ready.length && !waiting.length) return Promise.resolve(ready.shift()!);
+    const p = new Promise<string>((resolve) => waiting.push(resolve));
+    void fill();
+    return p;
+  };
+}
+
 export function pgArticles(db: Db): ArticleRepo {
+  const nextSeq = seqReserver(db);
+  // Overlapping puts commit in the order they were called: their statements run side by side,
+  // but each COMMIT waits for the previous put's. A killed ingest then leaves a prefix of its
+  // input stored, as a single writer would, and the re-run ends in the same store.
+  let lastCommit: Promise<void> = Promise.resolve();
   return {
     async put(article, layers) {
-      // Serialise first: a payload that cannot be written fails before anything is touched.
-      const removed = article.removed;
-      return db.tx(async (c): Promise<PutOutcome> => {
+      // Both asked for before the first await, so they follow the order of the calls. The place
+      // is waited for before the transaction takes a connection, which the reservation may need.
+      const place = nextSeq();
+      const previous = lastCommit;
+      let settled!: () => void;
+      lastCommit = new Promise<void>((r) => (settled = r));
+      try {
+        const seq = await place;
+        return await db.tx(async (c) => {
+          const outcome = await write(c, seq);
+          await previous;
+          return outcome;
+        });
+      } finally {
+        settled();
+      }
+
+      async function write(c: Tx, seq: string): Promise<PutOutcome> {
+        const removed = article.removed;
         // FOR UPDATE: two writers putting the same id take turns instead of interleaving layers.
         const [row] = await c.query<{ content_hash: string }>('SELECT content_hash FROM articles WHERE id = $1 FOR UPDATE', [article.id]);
         if (row?.content_hash === article.contentHash) {
@@ -62,8 +117,8 @@ export function pgArticles(db: Db): ArticleRepo {
         }
         await c.query(
           `INSERT INTO articles (id, content_hash, url, outlet_id, outlet_name, outlet_evidence, published, published_evidence,
-                                 title, text, source, ingested_at, updated_at)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
+                                 title, text, source, ingested_at, updated_at, seq)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)
            ON CONFLICT (id) DO UPDATE SET content_hash = excluded.content_hash, url = excluded.url, outlet_id = excluded.outlet_id,
              outlet_name = excluded.outlet_name, outlet_evidence = excluded.outlet_evidence, published = excluded.published,
              published_evidence = excluded.published_evidence, title = excluded.title, text = excluded.text,
@@ -71,7 +126,7 @@ export function pgArticles(db: Db): ArticleRepo {
           [
             article.id, article.contentHash, article.url, article.outlet?.id ?? null, article.outlet?.name ?? null,
             JSON.stringify(article.outlet?.evidence ?? []), article.published?.date ?? null, JSON.stringify(article.published?.evidence ?? []),
-            article.title, article.text, JSON.stringify(article.source), article.ingestedAt, article.updatedAt,
+            article.title, article.text, JSON.stringify(article.source), article.ingestedAt, article.updatedAt, seq,
           ],
         );
         if (row) {
@@ -87,7 +142,7 @@ export function pgArticles(db: Db): ArticleRepo {
           );
         await writeLayers(c, article.id, layers);
         return row ? 'updated' : 'inserted';
-      });
+      }
     },
     async fingerprint(id) {
       const rows = await db.query<{ content_hash: string; layer: string | null; stage_version: number | null }>(

@@ -48,7 +48,8 @@ export interface PgStore extends Store {
 }
 
 export async function openPostgresStore(url: string, opts: { readonly?: boolean; poolSize?: number } = {}): Promise<PgStore> {
-  const pool = new pg.Pool({ connectionString: url, max: opts.poolSize ?? 4, connectionTimeoutMillis: 15_000 });
+  const poolSize = opts.poolSize ?? 4;
+  const pool = new pg.Pool({ connectionString: url, max: poolSize, connectionTimeoutMillis: 15_000 });
   // An idle client losing its connection must not crash the process; the next query reports it.
   pool.on('error', () => {});
   const db: Db = makeDb(pool);
@@ -64,6 +65,9 @@ export async function openPostgresStore(url: string, opts: { readonly?: boolean;
   return {
     kind: 'postgres',
     location: redactUrl(url),
+    // Each put is a handful of round trips; overlapping them is what a pool is for. One
+    // connection stays free for the claim table and reads.
+    concurrentPuts: Math.max(1, poolSize - 1),
     db,
     articles: pgArticles(db),
     entities: pgEntities(db),
