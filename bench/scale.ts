@@ -9,6 +9,7 @@
 //   ECHOTRACE_SCALE_SECONDS=60       length of the load test (default 300)
 //   ECHOTRACE_SCALE_STORE=/path.db   reuse (or keep) the served store between runs
 //   ECHOTRACE_SCALE_PG=0             skip PostgreSQL
+//   ECHOTRACE_SCALE_SERVERS=1,2      server process counts for the load test (default 1,2)
 //
 // Every run is its own process (the CLI bundled by src/parallel/bundle.ts, as users run it) on
 // the same input files, so the ratios compare like with like. Corpus stages are left out of the
@@ -27,6 +28,8 @@ const ARTICLES = Number(process.env.ECHOTRACE_SCALE_ARTICLES ?? Infinity);
 const SERVE = Number(process.env.ECHOTRACE_SCALE_SERVE ?? 20000);
 const SECONDS = Number(process.env.ECHOTRACE_SCALE_SECONDS ?? 300);
 const RATE = 200;
+/** Server process counts for the load test (`serve --workers N`). */
+const SERVERS = (process.env.ECHOTRACE_SCALE_SERVERS ?? '1,2').split(',').map(Number);
 
 /** Input files for `n` articles: BBC .txt files first, then Reuters records as JSONL files of 500. */
 function inputs(dir: string, n: number): { paths: string[]; articles: number } {
@@ -129,13 +132,40 @@ interface AutocannonResult {
 /** Resident memory of a process, MB. */
 const rssMb = (pid: number) => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) / 1024;
 
+/** Resident memory of a process and its children (the server processes of `serve --workers`), MB. */
+function treeRssMb(pid: number): number {
+  let kids: number[] = [];
+  try {
+    kids = readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number);
+  } catch {
+    /* no children file: count the process alone */
+  }
+  return rssMb(pid) + kids.reduce((a, k) => a + (existsSync(`/proc/${k}`) ? rssMb(k) : 0), 0);
+}
+
 async function loadTable(cli: string, dir: string): Promise<Table> {
   const db = process.env.ECHOTRACE_SCALE_STORE ?? join(dir, 'serve.db');
   if (!existsSync(db)) {
     const { paths } = inputs(join(dir, 'serve-in'), SERVE);
     ingest(cli, db, paths, 2, true);
   }
-  const server = spawn(process.execPath, [cli, '--db', db, 'serve', '--port', '0', '--no-build'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const rows: (string | number)[][] = [];
+  const notes: string[] = [];
+  for (const processes of SERVERS) {
+    const r = await loadRun(cli, db, processes);
+    rows.push([processes, ...r.row]);
+    notes.push(...r.notes.filter((n) => !notes.includes(n)));
+  }
+  return {
+    title: `API under load: ${RATE} requests/s for ${SECONDS} s over ${SERVE} stored articles`,
+    columns: ['server processes', 'requests', 'errors', 'non-2xx', 'timeouts', 'req/s', 'p50 ms', 'p90 ms', 'p99 ms', 'max ms', 'RSS first third MB', 'RSS last third MB'],
+    rows,
+    notes: [...notes, `load average at the end: ${loadavg().map((x) => x.toFixed(1)).join(', ')}`],
+  };
+}
+
+async function loadRun(cli: string, db: string, processes: number): Promise<{ row: (string | number)[]; notes: string[] }> {
+  const server = spawn(process.execPath, [cli, '--db', db, 'serve', '--port', '0', '--no-build', '--workers', String(processes)], { stdio: ['ignore', 'pipe', 'pipe'] });
   const url = await new Promise<string>((resolve, reject) => {
     let buf = '';
     server.stdout.on('data', (d) => {
@@ -147,7 +177,6 @@ async function loadTable(cli: string, dir: string): Promise<Table> {
   });
   try {
     const get = async (p: string) => (await fetch(url + p)).json() as Promise<Record<string, unknown>>;
-    const stats = (await get('/api/stats')) as { articles?: number };
     const list = (await get('/api/articles?limit=200')) as { items?: { id: string }[] };
     const narratives = (await get('/api/narratives')) as { items?: { id: string }[] };
     const ids = (list.items ?? []).map((a) => a.id);
@@ -163,8 +192,8 @@ async function loadTable(cli: string, dir: string): Promise<Table> {
       ...words.map((w) => ({ path: `/api/search?q=${encodeURIComponent(w)}` })),
       ...(nids.length ? nids.slice(0, 20).map((id) => ({ path: `/api/narratives/${encodeURIComponent(id)}` })) : [{ path: '/api/narratives' }]),
     ];
-    const memory: number[] = [rssMb(server.pid!)];
-    const sampler = setInterval(() => memory.push(rssMb(server.pid!)), 5000);
+    const memory: number[] = [treeRssMb(server.pid!)];
+    const sampler = setInterval(() => memory.push(treeRssMb(server.pid!)), 5000);
     const { default: autocannon } = (await import('autocannon' as string)) as { default: (o: Record<string, unknown>) => Promise<AutocannonResult> };
     // Round-robin over the three kinds so each gets a third of the rate.
     const byKind = [requests.filter((r) => r.path.startsWith('/api/articles/')), requests.filter((r) => r.path.startsWith('/api/search')), requests.filter((r) => r.path.startsWith('/api/narratives'))];
@@ -177,21 +206,19 @@ async function loadTable(cli: string, dir: string): Promise<Table> {
       requests: [{ setupRequest: (req: Record<string, unknown>) => ({ ...req, path: ((k) => k[Math.floor(i / 3) % k.length])(byKind[i++ % 3]).path }) }],
     });
     clearInterval(sampler);
-    memory.push(rssMb(server.pid!));
+    memory.push(treeRssMb(server.pid!));
     const third = Math.max(1, Math.floor(memory.length / 3));
     const avg = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
     return {
-      title: `API under load: ${RATE} requests/s for ${SECONDS} s over ${stats.articles ?? '?'} stored articles`,
-      columns: ['requests', 'errors', 'non-2xx', 'timeouts', 'req/s', 'p50 ms', 'p90 ms', 'p99 ms', 'max ms', 'RSS first third MB', 'RSS last third MB'],
-      rows: [[result.requests.total, result.errors, result.non2xx, result.timeouts, result.requests.average, result.latency.p50, result.latency.p90, result.latency.p99, result.latency.max, avg(memory.slice(0, third)), avg(memory.slice(-third))]],
+      row: [result.requests.total, result.errors, result.non2xx, result.timeouts, result.requests.average, result.latency.p50, result.latency.p90, result.latency.p99, result.latency.max, avg(memory.slice(0, third)), avg(memory.slice(-third))],
       notes: [
-        `requests in equal thirds: GET /api/articles/:id (${byKind[0].length} ids), /api/search (${byKind[1].length} queries), /api/narratives/:id (${byKind[2].length})`,
-        `autocannon, 20 connections, overallRate ${RATE}; server: \`echotrace serve\` on SQLite (${db}); memory sampled every 5 s (${memory.length} samples)`,
-        `load average at the end: ${loadavg().map((x) => x.toFixed(1)).join(', ')}`,
+        `requests in equal thirds: GET /api/articles/:id (${byKind[0].length} ids), /api/search (${byKind[1].length} queries), ${nids.length ? `/api/narratives/:id (${byKind[2].length})` : 'GET /api/narratives (the store has no narrative)'}`,
+        `autocannon in the benchmark process, 20 connections, overallRate ${RATE}; server: \`echotrace serve --workers N\` (N server processes on one port) on SQLite; memory of all server processes sampled every 5 s`,
       ],
     };
   } finally {
     server.kill('SIGTERM');
+    await new Promise((r) => server.once('exit', r));
   }
 }
 
@@ -201,7 +228,7 @@ export async function run(): Promise<void> {
     const cli = await bundle('src/cli/main.ts', 'cli');
     const tables: Table[] = [await ingestTable(cli, dir)];
     if (SERVE > 0) tables.push(await loadTable(cli, dir));
-    writeResults('scale', tables, { articles: Number.isFinite(ARTICLES) ? ARTICLES : 'all', serve: SERVE, seconds: SECONDS });
+    writeResults('scale', tables, { articles: Number.isFinite(ARTICLES) ? ARTICLES : 'all', serve: SERVE, seconds: SECONDS, servers: SERVERS });
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
