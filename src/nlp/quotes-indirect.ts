@@ -8,7 +8,7 @@
 // before a ", adding that" that starts the next one.
 
 import type { MarkSpan } from './quote-marks.ts';
-import { findSpeaker, type SpeakerRef } from './speaker.ts';
+import { clauseSubject, findSpeaker, type SpeakerRef } from './speaker.ts';
 import { participleSubject, sentenceOf, type QuoteDoc, type RawQuote, type Sentence } from './quotes.ts';
 import { tokenAt } from './tokens.ts';
 
@@ -43,6 +43,24 @@ function contentEnd(doc: QuoteDoc, from: number, sent: Sentence, directStarts: n
   const inner = doc.text.slice(from, end);
   if (/[”"]/.test(doc.text[end] ?? '') && (inner.includes('“') || (inner.match(/"/g)?.length ?? 0) % 2 === 1)) end++;
   return end;
+}
+
+/**
+ * The subject of a forward cue: findSpeaker over the clause, unless what it picks lies before the
+ * last chunk of the clause ("If Bloomberg ran, a Morning Consult Poll found …", "Among Democrats
+ * in Alabama, 56 percent would vote …"), where the chunk right before the verb is the subject.
+ */
+const CHUNK_BREAK = /[,;:—–]|\b(?:that|because|if|when|while|but|and|although|though|since|as|after|before|whether)\s/gi;
+export function nearestSubject(doc: QuoteDoc, from: number, cue: number): SpeakerRef | null {
+  const sp = findSpeaker(doc, from, cue);
+  if (!sp) return sp;
+  const seg = doc.text.slice(from, cue);
+  let chunk = -1;
+  for (const m of seg.matchAll(CHUNK_BREAK)) chunk = from + m.index! + m[0].length;
+  if (chunk <= sp.start) return sp;
+  const words = doc.text.slice(chunk, cue).trim().split(/\s+/).filter((w) => w && !/^(?:also|has|have|had|was|were|is|are|would|will|could|may|might|did|does|do|not|never|still|just|now|then|repeatedly|recently|reportedly|previously|later|earlier)$/i.test(w));
+  if (!words.length) return sp;
+  return findSpeaker(doc, chunk, cue) ?? sp;
 }
 
 /** "according to FEC records", "according to a new poll by …": a short noun phrase that names no one is the source all the same. */
@@ -169,7 +187,7 @@ export function findIndirect(doc: QuoteDoc, direct: RawQuote[], fragments: MarkS
           contentStart = toks[j].end;
           break;
         }
-        if (doc.lex.verbs.has(toks[j].lower) && toks[j].lower !== 'told') break;
+        if (doc.lex.verbs.has(toks[j].lower) && toks[j].lower !== 'told' && !toks[j].cap) break; // "The Washington Post" is a name
         if (/^(?:and|but|because|while|which|who|whom|whose|if|when|so|or|than)$/.test(toks[j].lower)) break;
         if (sawComma && !ADVERBIAL.test(toks[j].lower) && !toks[j].cap) break;
       }
@@ -214,17 +232,21 @@ export function findIndirect(doc: QuoteDoc, direct: RawQuote[], fragments: MarkS
         const ce = contentEnd(doc, cs, sent, directStarts);
         if (ce - cs < 10 || (directStarts.includes(cs) && !fragments.some((f) => f.start === cs))) continue;
         let speaker: SpeakerRef | null;
+        let speakerless = false;
         if (v.form === 'participle') speaker = participleSubject(doc, sent.start, t.start, [...prior, ...out.filter((q) => q.cue && q.cue.start >= sent.start)]);
         else {
           // the subject starts after any earlier attribution clause in this sentence ("He noted that X said …")
           const lastThat = [...doc.text.slice(sent.start, t.start).matchAll(/\bthat\b/g)].at(-1);
           const from = lastThat ? sent.start + lastThat.index! + 4 : sent.start;
-          const colon = Math.max(doc.text.lastIndexOf(':', t.start), doc.text.lastIndexOf(';', t.start));
+          const head = doc.text.slice(sent.start, t.start);
+          const colon = sent.start + Math.max(head.lastIndexOf(':'), head.lastIndexOf(';'));
           const fromQ = Math.max(from, colon >= sent.start ? colon + 1 : from, ...directParts.filter((p) => p.end <= t.start && p.end > sent.start).map((p) => p.end));
-          speaker = findSpeaker(doc, fromQ, t.start);
+          const special = clauseSubject(doc, fromQ, t.start, t.end);
+          speaker = special ? special.speaker : nearestSubject(doc, fromQ, t.start);
+          if (special && !speaker) speakerless = true;
         }
-        if (!speaker && !question) continue;
-        out.push({ kind: 'indirect', parts: [{ start: cs, end: ce }], cue: { start: t.start, end: t.end, lemma }, speaker, method: 'speech-verb:forward' });
+        if (!speaker && !question && !speakerless) continue;
+        out.push({ kind: 'indirect', parts: [{ start: cs, end: ce }], cue: { start: t.start, end: t.end, lemma }, speaker, method: speakerless ? 'speech-verb:passive' : 'speech-verb:forward' });
         usedCue.add(t.start);
         continue;
       }

@@ -13,8 +13,9 @@
 
 import type { QuoteDoc, RawQuote } from './quotes.ts';
 import { sentenceOf } from './quotes.ts';
-import { findSpeaker, type SpeakerRef } from './speaker.ts';
+import { clauseSubject, findSpeaker, type SpeakerRef } from './speaker.ts';
 import { tokenAt } from './tokens.ts';
+import { nearestSubject } from './quotes-indirect.ts';
 
 export interface LearnedCue {
   /** Lower-case words of the cue, as tokens.ts splits them. */
@@ -108,7 +109,11 @@ export function findLearned(doc: QuoteDoc, found: RawQuote[], byLast: Map<string
       while (cs < ce && /[\s,;:]/.test(doc.text[cs])) cs++;
       if (!/[\p{L}\p{N}]/u.test(doc.text.slice(cs, ce))) continue;
       if (!independent && (covered.has(cs) || covered.has(ce - 1) || cs < until)) continue;
-      if (c.dir === 'after' && c.speaker === 'subject') speaker = appositionHolder(doc, sent.start, cueStart) ?? findSpeaker(doc, clauseStart(doc, sent.start, cueStart), cueStart);
+      if (c.dir === 'after' && c.speaker === 'subject') {
+        const from = clauseStart(doc, sent.start, cueStart);
+        const special = clauseSubject(doc, from, cueStart, cueEnd);
+        speaker = special ? special.speaker : appositionHolder(doc, sent.start, cueStart) ?? nearestSubject(doc, from, cueStart);
+      }
       out.push({ kind: 'indirect', parts: [{ start: cs, end: ce }], cue: { start: cueStart, end: cueEnd, lemma: 'learned' }, speaker, method: `learned:${c.words.join(' ')}`, learned: c });
       until = Math.max(until, ce, cueEnd);
       if (!independent) break;

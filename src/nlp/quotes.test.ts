@@ -223,3 +223,28 @@ describe('colon labels (PolNeAR train headlines and transcripts)', () => {
     expect(qs.map((q) => q.speaker?.text)).toEqual(['TRUMP']);
   });
 });
+
+describe('the subject of an indirect attribution (PolNeAR train sentences)', () => {
+  it('takes the chunk right before the verb, not a name earlier in the clause', () => {
+    const q = quoteWith(quotesOf('If former New York City Mayor Michael Bloomberg runs as an Independent, a Morning Consult Poll found that he would draw from Clinton’s support in a three-candidate matchup among Bloomberg, Clinton and Trump.'), 'would draw from Clinton')!;
+    expect(q.speaker?.text).toBe('Morning Consult Poll');
+  });
+
+  it('takes the relative pronoun as the speaker of "…, who say …"', () => {
+    const q = quoteWith(quotesOf('Speaking to “CBS This Morning” Monday, Rubio refrained from attacking his rivals, particularly Govs. Jeb Bush and Chris Christie, who say the freshman senator doesn’t have the experience needed to be president.'), 'freshman senator')!;
+    expect(q.speaker?.text).toBe('who');
+  });
+
+  it('gives a passive cue no speaker, or the agent after "by"', () => {
+    const a = quoteWith(quotesOf('It was announced that the concert will take place in Los Angeles on Feb. 5.'), 'concert will take place')!;
+    expect(a.speaker).toBeNull();
+    const b = quoteWith(quotesOf('It was reported by The Washington Post that the campaign had spent $2 million on the ads.'), 'spent $2 million')!;
+    expect(b.speaker?.text).toBe('Washington Post');
+  });
+
+  it('reads an attribution inside another one’s content as part of it', () => {
+    const qs = quotesOf('Sanders said that Clinton claimed the trade deal would create jobs in Ohio.');
+    expect(qs).toHaveLength(1);
+    expect(qs[0].speaker?.text).toBe('Sanders');
+  });
+});

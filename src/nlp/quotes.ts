@@ -293,6 +293,45 @@ export function buildDoc(text: string, mentions: Mention[], sentences: Sentence[
   return { text, tokens: tokenize(text), mentions, lex, sentences: sentences ?? splitSentences(text), marks: findQuoteMarks(text) };
 }
 
+/**
+ * An attribution whose cue lies inside another one's content is part of what the other reports
+ * ("Sanders said Clinton’s plan threatens jobs": not also "Clinton’s plan threatens …"); news
+ * attribution is read one level deep, so the inner one is dropped. The constructions with a
+ * speech verb, a quotation or "according to" are read first; stances and learned cues yield to
+ * them, then among themselves. Linear after a sort.
+ */
+function dropNested(qs: RawQuote[]): RawQuote[] {
+  const weak = (q: RawQuote) => q.method.startsWith('stance:') || q.method.startsWith('learned:');
+  const strong = notInside(qs.filter((q) => !weak(q)), []);
+  return [...strong, ...notInside(qs.filter(weak), strong)];
+}
+
+/** The quotes of `qs` whose cue is inside no content of another quote of `qs` or of `kept`. */
+function notInside(qs: RawQuote[], kept: RawQuote[]): RawQuote[] {
+  const parts = [...qs.flatMap((q, i) => q.parts.map((p) => ({ start: p.start, end: p.end, i }))), ...kept.flatMap((q) => q.parts.map((p) => ({ start: p.start, end: p.end, i: -1 })))].sort((a, b) => a.start - b.start);
+  // prefix maximum of part ends (and whose it is), to test "some part covers pos" by binary search
+  const maxEnd: number[] = [];
+  const maxOwner: number[] = [];
+  for (let k = 0; k < parts.length; k++) {
+    const better = k === 0 || parts[k].end > maxEnd[k - 1];
+    maxEnd.push(better ? parts[k].end : maxEnd[k - 1]);
+    maxOwner.push(better ? parts[k].i : maxOwner[k - 1]);
+  }
+  return qs.filter((q, i) => {
+    if (!q.cue || q.kind === 'direct') return true;
+    const pos = q.cue.start;
+    let lo = 0;
+    let hi = parts.length - 1;
+    let last = -1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (parts[mid].start < pos) (last = mid), (lo = mid + 1);
+      else hi = mid - 1;
+    }
+    return !(last >= 0 && maxEnd[last] > pos + (q.cue.end - q.cue.start) && maxOwner[last] !== i);
+  });
+}
+
 /** The quotes the passes find, unresolved: direct, indirect, stances, then learned cues where those found nothing. */
 export function rawQuotes(doc: QuoteDoc, opts: { learned?: boolean } = {}): { all: RawQuote[]; direct: RawQuote[]; fragments: MarkSpan[] } {
   const { quotes: direct, fragments } = directQuotes(doc);
@@ -301,7 +340,7 @@ export function rawQuotes(doc: QuoteDoc, opts: { learned?: boolean } = {}): { al
   const colon = findColonAttributions(doc, [...direct, ...indirect, ...stances]);
   const found = [...direct, ...indirect, ...stances, ...colon];
   const learned = opts.learned === false ? [] : findLearned(doc, found, doc.lex.learned);
-  const all = [...found, ...learned].sort((a, b) => (a.cue?.start ?? a.parts[0].start) - (b.cue?.start ?? b.parts[0].start) || a.parts[0].start - b.parts[0].start);
+  const all = dropNested([...found, ...learned]).sort((a, b) => (a.cue?.start ?? a.parts[0].start) - (b.cue?.start ?? b.parts[0].start) || a.parts[0].start - b.parts[0].start);
   return { all, direct, fragments };
 }
 

@@ -156,6 +156,40 @@ function fromMention(doc: Doc, m: Mention, segA: number, segB: number): SpeakerR
   };
 }
 
+const BE = new Set(['was', 'were', 'is', 'are', 'be', 'been', 'being', 'am', "’s", "'s"]);
+const RELATIVE = new Set(['who', 'which', 'that']);
+
+/**
+ * What stands right before a cue verb at `cueStart`, past its auxiliaries and adverbs:
+ *   - a relative pronoun ("voters, who say …"): the annotated speaker is the pronoun itself;
+ *   - a passive ("it was announced that …", "Sanders was asked about …"): the speaker is the
+ *     agent after "by" when there is one, else nobody; the subject is what was spoken of.
+ * Null when the subject is an ordinary one, for findSpeaker.
+ */
+export function clauseSubject(doc: Doc, from: number, cueStart: number, cueEnd: number): { speaker: SpeakerRef | null } | null {
+  let k = tokenAt(doc.tokens, cueStart) - 1;
+  let be = false;
+  while (k >= 0 && doc.tokens[k].start >= from && (AUX.has(doc.tokens[k].lower) || /ly$/.test(doc.tokens[k].lower) || doc.tokens[k].lower === "n't")) {
+    if (BE.has(doc.tokens[k].lower) && (k === tokenAt(doc.tokens, cueStart) - 1 || /ly$/.test(doc.tokens[k + 1].lower) || BE.has(doc.tokens[k + 1].lower))) be = true;
+    k--;
+  }
+  const t = doc.tokens[k];
+  const cue = doc.text.slice(cueStart, cueEnd).toLowerCase();
+  if (be && /(?:ed|said|told|known|shown|thought|found|written|spoken|heard|seen)$/.test(cue)) {
+    const by = /^\s+by\s+/.exec(doc.text.slice(cueEnd, cueEnd + 8));
+    if (by) {
+      const a = cueEnd + by[0].length;
+      const stop = doc.text.slice(a, a + 120).search(/[,.;:!?]|\s(?:that|to|as|for|about|in|on)\s/);
+      return { speaker: findSpeaker(doc, a, stop >= 0 ? a + stop : Math.min(doc.text.length, a + 120), { after: true }) };
+    }
+    return { speaker: null };
+  }
+  if (t && t.start >= from && RELATIVE.has(t.lower) && /,\s*$/.test(doc.text.slice(Math.max(0, t.start - 3), t.start)) === (t.lower !== 'that')) {
+    return { speaker: { start: t.start, end: t.end, text: t.text, kind: 'description', name: null, entity: null, role: null, anonymous: false, plural: false, documentary: false } };
+  }
+  return null;
+}
+
 /**
  * The speaker named in [a, b): the words of a subject (before the verb) or, with `after`, the
  * words following the verb ("said al-Moussavi"). `leftmost` takes the first candidate of any kind
