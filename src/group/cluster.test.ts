@@ -45,3 +45,37 @@ describe('story clustering', () => {
     expect(placed.get('x')!.story).toBe('s3');
   });
 });
+
+describe('incremental story assignment over time', () => {
+  it('ends with the same two stories as the batch path when two events of a kind arrive interleaved, one at a time', () => {
+    const arrivals = [0, 1, 2, 3].flatMap((n) => [doc(`a${n}`, quakeA(n)), doc(`b${n}`, quakeB(n))]);
+    const stories = new Map<string, string[]>();
+    let next = 1;
+    arrivals.forEach((f, i) => assignIncremental(arrivals.slice(0, i), [f], stories, settings, () => `s${next++}`));
+    const groups = [...stories.values()].filter((g) => g.length).map((g) => [...g].sort());
+    expect(groups).toHaveLength(2);
+    expect(groups).toContainEqual(['a0', 'a1', 'a2', 'a3']);
+    expect(groups).toContainEqual(['b0', 'b1', 'b2', 'b3']);
+  });
+});
+
+describe('incremental merge', () => {
+  it('joins two stories when a later report bridges them, as the batch path would', () => {
+    const arrivals = [
+      doc('x1', 'Parliament passed the harvest budget on Friday after a long debate over grain subsidies.'),
+      doc('x2', 'The national football team beat Sarnaby 3-1 in a friendly match at the Oyelaran stadium.'),
+      doc('a1', 'Governor Elsa Brandt ordered the Lorvik dam gates opened after the flood warning on Tuesday.'),
+      doc('a2', 'Engineers at the Halden reservoir reported cracks in the concrete spillway overnight.'),
+      doc('br', 'Governor Elsa Brandt ordered the Lorvik dam gates opened on Tuesday after engineers at the Halden reservoir reported cracks in the concrete spillway.'),
+    ];
+    const stories = new Map<string, string[]>();
+    const reshaped = new Set<string>();
+    let next = 1;
+    arrivals.forEach((f, i) => assignIncremental(arrivals.slice(0, i), [f], stories, settings, () => `s${next++}`, undefined, reshaped));
+    const groups = [...stories.values()].filter((g) => g.length).map((g) => [...g].sort());
+    expect(groups).toContainEqual(['a1', 'a2', 'br']);
+    expect(groups).toHaveLength(3);
+    // The story a2 opened is emptied by the merge and reported, so the store can delete it.
+    expect([...reshaped].some((id) => stories.get(id)!.length === 0)).toBe(true);
+  });
+});

@@ -230,6 +230,8 @@ export function assignIncremental(
   s: StorySettings,
   newStoryId: () => string,
   reused?: (a: string, b: string) => boolean,
+  /** Collects the ids of stories changed besides those the incoming articles joined: opened by a split, or emptied by a merge. */
+  touched?: Set<string>,
 ): Map<string, { story: string; sim: number }> {
   const all = [...existing, ...incoming];
   const { items } = prepareAll(all, s);
@@ -239,6 +241,7 @@ export function assignIncremental(
   const index = new ProbeIndex(s.windowDays);
   items.forEach((p, i) => i < existing.length && index.add(i, p));
   const isReused = (a: string, b: string) => reused?.(a, b) ?? false;
+  const indexOf = new Map(items.map((x, k) => [x.id, k]));
   const out = new Map<string, { story: string; sim: number }>();
   for (let i = existing.length; i < items.length; i++) {
     const p = items[i];
@@ -276,6 +279,42 @@ export function assignIncremental(
     storyOf.set(p.id, story);
     index.add(i, p);
     out.set(p.id, { story, sim: best?.sim ?? 1 });
+    // Stories the new article bridges merge, by the batch's average-link rule: the mean similarity
+    // between all their members reaches the threshold (articles that arrived before their event's
+    // fuller reports, each a story of its own until then).
+    for (const [other, sum] of sums) {
+      const theirs = stories.get(other)!;
+      if (other === story || !theirs.length || sum / theirs.length < s.threshold) continue;
+      const mine = stories.get(story)!;
+      let total = 0;
+      for (const a of mine) for (const b of theirs) total += similarity(items[indexOf.get(a)!], items[indexOf.get(b)!], s, isReused(a, b)).sim;
+      if (total / (mine.length * theirs.length) < s.threshold) continue;
+      mine.push(...theirs);
+      for (const m of theirs) {
+        storyOf.set(m, story);
+        if (out.has(m)) out.set(m, { story, sim: out.get(m)!.sim });
+      }
+      stories.set(other, []);
+      touched?.add(other);
+    }
+    // As in the batch path, a story that has grown two camps (two events of one kind) is split by
+    // normalised cut: the part holding most of its earlier members keeps the id.
+    const members = stories.get(story)!;
+    if (s.refine?.maxNcut === undefined || members.length < s.refine.minSize) continue;
+    const local = { ...s, channels: s.refine.channels, threshold: s.refine.threshold };
+    const parts = splitByCut(members.map((m) => featureOf.get(m)!), local, s.refine, reused);
+    if (parts.length < 2) continue;
+    parts.sort((a, b) => b.filter((m) => m !== p.id).length - a.filter((m) => m !== p.id).length);
+    stories.set(story, parts[0]);
+    for (const part of parts.slice(1)) {
+      const id = newStoryId();
+      stories.set(id, part);
+      touched?.add(id);
+      for (const m of part) {
+        storyOf.set(m, id);
+        if (out.has(m)) out.set(m, { story: id, sim: out.get(m)!.sim });
+      }
+    }
   }
   return out;
 }

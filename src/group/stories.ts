@@ -79,9 +79,12 @@ export const storiesStage: CorpusStage = {
     const stored = await store.groups.stories();
     const stories = new Map(stored.map((st) => [st.id, st.articles.filter((a) => !changedSet.has(a))]));
     let next = Math.max(0, ...stored.map((st) => Number(st.id.slice(1)) || 0)) + 1;
-    const assigned = assignIncremental(existing, incoming, stories, s, () => `s${next++}`, await reusePairs(store));
-    // Write back the stories that changed: those that gained a member and those that lost one.
+    const reshaped = new Set<string>();
+    const assigned = assignIncremental(existing, incoming, stories, s, () => `s${next++}`, await reusePairs(store), reshaped);
+    // Write back the stories that changed: those that gained a member, those that lost one, and
+    // those a merge emptied or a split opened.
     const touched = new Set<string>([...assigned.values()].map((v) => v.story));
+    for (const t of reshaped) touched.add(t);
     for (const st of stored) if (st.articles.some((a) => changedSet.has(a))) touched.add(st.id);
     const feats = new Map([...existing, ...incoming].map((f) => [f.id, f]));
     const ids = [...touched].flatMap((t) => stories.get(t) ?? []);
