@@ -2,9 +2,13 @@
 //   batch (recompute): average-link agglomerative clustering over a sparse similarity graph: merge
 //     the two groups whose mean pairwise similarity is highest, while it stays ≥ the threshold.
 //     Pairs never compared (no shared probe key, outside the time window) count as similarity 0,
-//     which is what they would score anyway.
+//     which is what they would score anyway. Those subject groups are then split into their
+//     events by normalised cut on group-local similarity (split.ts), and fragments optionally
+//     join their nearest story.
 //   incremental (update): a new article joins the existing story with the highest mean similarity
 //     to its members, if that mean reaches the threshold; otherwise it starts a story of its own.
+//     Stories it bridges merge by the same average-link rule, and a story that has grown two
+//     camps is split by the same cut, so trickled articles end where a batch would put them.
 
 import type { StoryFeatures, StorySettings } from './features.ts';
 import { Corpus, type Prepared, ProbeIndex, prepare, similarity } from './similarity.ts';
