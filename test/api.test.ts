@@ -232,9 +232,18 @@ describe('articles', () => {
   });
 
   it('search finds the sample articles, with snippets and matching outlets', async () => {
-    const r = await get(app, '/api/search?q=Daesh');
+    const r = await get(app, '/api/search?q=Daesh&exact=true');
     expect(r.body.items.map((h: any) => h.title)).toContain('US Aircraft Relocate Daesh Terrorists from Syria to Iraq');
     expect(r.body.items[0].snippet).toMatch(/\[Daesh\]/i);
+    expect(r.body.alsoSearched).toEqual([]);
+    // Without exact, the entity's other names are searched too: the sample articles that only
+    // say ISIS or ISIL are found as well, and the answer says which names were added.
+    const all = await get(app, '/api/search?q=Daesh');
+    expect(all.body.alsoSearched).toEqual(expect.arrayContaining(['ISIS', 'ISIL']));
+    const found = new Set(all.body.items.map((h: any) => h.id));
+    for (const h of r.body.items) expect(found.has(h.id)).toBe(true);
+    expect(all.body.alsoSearched).not.toContain('IS'); // a common word to a case-blind index
+    expect(all.body.items.some((h: any) => !/daesh/i.test(h.snippet) && /\[(ISIS|ISIL)\]/.test(h.snippet)), JSON.stringify(all.body.items.map((h: any) => h.snippet))).toBe(true);
     const o = await get(app, '/api/search?q=Tasnim');
     expect(o.body.also).toContainEqual({ id: 'tasnim', name: 'Tasnim News Agency', kind: 'outlet' });
   });

@@ -44,6 +44,8 @@ const Named = z.object({ id: z.string(), name: z.string(), kind: z.string() });
 export const SearchSchema = Page(SearchHitSchema).extend({
   /** Other things whose name matches the query (entities, outlets, narratives, stories, cases); first page only. */
   also: z.array(Named),
+  /** Other names of the entity the query names, searched as well ("Daesh" → "ISIS", "ISIL", …). */
+  alsoSearched: z.array(z.string()),
 });
 
 const NarrativeBase = ExportSchema.shape.narratives.element;

@@ -1,5 +1,6 @@
 // Turns what a user typed into a safe full-text query: words and "quoted phrases" are kept,
-// every operator character is neutralised, so no input can raise a syntax error. Terms are ANDed.
+// every operator character is neutralised, so no input can raise a syntax error. Terms are ANDed;
+// alternative phrases (an entity's other names) are ORed with the whole.
 // Shared by the SQLite (FTS5) store; the PostgreSQL store maps the same terms to tsquery.
 
 export interface QueryTerms {
@@ -16,8 +17,10 @@ export function parseQuery(input: string): QueryTerms {
   return { phrases };
 }
 
-export function toFtsQuery(input: string): string {
-  return parseQuery(input)
-    .phrases.map((p) => `"${p.join(' ')}"`)
-    .join(' ');
+/** The FTS5 query: every phrase of the input (AND), or any of `orPhrases` as a whole phrase. */
+export function toFtsQuery(input: string, orPhrases: string[] = []): string {
+  const all = parseQuery(input).phrases.map((p) => `"${p.join(' ')}"`).join(' ');
+  const alternatives = orPhrases.map((p) => parseQuery(p).phrases.flat()).filter((w) => w.length).map((w) => `"${w.join(' ')}"`);
+  if (!all || !alternatives.length) return all;
+  return [`(${all})`, ...alternatives].join(' OR ');
 }

@@ -87,7 +87,11 @@ export interface ArticleRepo {
   /** Every article id, in ingest order. */
   ids(): Promise<string[]>;
   removed(id: string): Promise<Removed[]>;
-  search(query: string, opts?: { limit?: number; offset?: number }): Promise<SearchHit[]>;
+  /**
+   * Ranked full-text search. `orPhrases`: phrases any of which may match instead of the query
+   * (an entity's other names, so "Daesh" also finds "ISIS"; see src/store/expand-query.ts).
+   */
+  search(query: string, opts?: { limit?: number; offset?: number; orPhrases?: string[] }): Promise<SearchHit[]>;
   delete(id: string): Promise<boolean>;
 }
 

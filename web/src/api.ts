@@ -64,7 +64,7 @@ export interface OutletEdge { source: string; target: string; directed: boolean;
 export interface OutletGraph { nodes: { id: string; name: string; articles: number; reused: number; reusedBy: number }[]; edges: OutletEdge[]; edgesTotal: number }
 export interface Capabilities { entities: boolean; quotes: boolean; sourcing: boolean; reuse: boolean; provenance: boolean; stories: boolean; narratives: boolean; stance: boolean; cases: boolean }
 export interface Stats { store: string; articles: number; outlets: number; layers: Record<string, number>; earliest: string | null; latest: string | null; capabilities: Capabilities; writable: boolean }
-export interface SearchAnswer extends Page<{ id: string; title: string; snippet: string; score: number; outlet: OutletRef | null; published: string | null }> { also: { id: string; name: string; kind: string }[] }
+export interface SearchAnswer extends Page<{ id: string; title: string; snippet: string; score: number; outlet: OutletRef | null; published: string | null }> { also: { id: string; name: string; kind: string }[]; alsoSearched: string[] }
 
 export class ApiError extends Error {
   constructor(readonly status: number, message: string) {

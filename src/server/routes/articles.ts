@@ -1,7 +1,7 @@
 // Routes for the store and its articles: stats, the filtered article list, one article with every
 // layer, and search across everything.
 
-import { normaliseAlias } from '../../nlp/alias-norm.ts';
+import { expandQuery } from '../../store/expand-query.ts';
 import { z } from 'zod';
 import type { Store, ArticleFilter } from '../../store/store.ts';
 import { exportArticle } from '../../export/build.ts';
@@ -103,11 +103,16 @@ export const articlesRoutes: RouteDef[] = [
     tag: 'search',
     summary: 'Full-text search over articles (ranked, with snippets), plus entities, outlets, narratives, stories and cases whose name matches',
     description: 'Words must all match; "quoted phrases" match exactly. Snippets mark matched terms with [ and ].',
-    query: z.strictObject({ q: z.string().trim().min(1, 'must not be empty').max(500, 'is too long (500 characters at most)').describe('the query'), ...paging }),
+    query: z.strictObject({
+      q: z.string().trim().min(1, 'must not be empty').max(500, 'is too long (500 characters at most)').describe('the query'),
+      exact: z.enum(['true', 'false']).optional().describe('"true": search only the words typed, not the other names of the entity they name'),
+      ...paging,
+    }),
     response: S.SearchSchema,
     errors: [],
     async handler({ store, query }) {
-      const hits = await store.articles.search(query.q, { limit: query.limit + 1, offset: query.offset });
+      const expansion = query.exact === 'true' ? { entities: [], orPhrases: [] } : await expandQuery(store, query.q);
+      const hits = await store.articles.search(query.q, { limit: query.limit + 1, offset: query.offset, orPhrases: expansion.orPhrases });
       const meta = new Map((await summaries(store, hits.map((h) => h.id))).map((s) => [s.id, s]));
       const items = hits.slice(0, query.limit).map((h) => ({ ...h, outlet: meta.get(h.id)?.outlet ?? null, published: meta.get(h.id)?.published ?? null }));
       const more = hits.length > query.limit;
@@ -118,15 +123,13 @@ export const articlesRoutes: RouteDef[] = [
         for (const o of await outlets(store)) if (hit(o.name) || hit(o.id)) also.push({ id: o.id, name: o.name, kind: 'outlet' });
         // Entities through the alias table ("Daesh" → Islamic State): an indexed lookup, where
         // scanning every entity cost tens of milliseconds per search on a large store.
-        for (const id of await store.entities.resolve(normaliseAlias(query.q.replace(/"/g, '')))) {
-          const e = await store.entities.get(id);
-          if (e) also.push({ id: e.id, name: e.name, kind: 'entity' });
-        }
+        const named = query.exact === 'true' ? (await expandQuery(store, query.q)).entities : expansion.entities;
+        for (const e of named) also.push({ id: e.id, name: e.name, kind: 'entity' });
         for (const n of await narratives(store)) if (hit(n.label) || hit(n.claim as string)) also.push({ id: n.id, name: n.label, kind: 'narrative' });
         for (const s of await storyLabels(store)) if (s.lower.includes(needle)) also.push({ id: s.id, name: s.label, kind: 'story' });
         for (const c of (await listCases(store, query.q, 5, 0)).items) also.push({ id: c.id, name: c.title ?? c.claim ?? c.id, kind: 'case' });
       }
-      return { ...page(items, more ? null : query.offset + items.length, query.limit, query.offset, more), also: also.slice(0, 30) };
+      return { ...page(items, more ? null : query.offset + items.length, query.limit, query.offset, more), also: also.slice(0, 30), alsoSearched: expansion.orPhrases };
     },
   }),
 

@@ -77,6 +77,25 @@ export function articlesContract(open: () => Promise<Store>) {
       expect(await store.articles.search('')).toEqual([]);
     });
 
+    it('searches other names of an entity as whole phrases beside the query, whatever they contain', async () => {
+      const texts: Record<string, string> = {
+        d1: 'Daesh fighters were moved across the border, the ministry said.',
+        d2: 'ISIS fighters were moved across the border, the ministry said.',
+        d3: 'Fighters of the Islamic State were moved, officials said.',
+        d4: 'The state of the islands was discussed.',
+      };
+      for (const [id, text] of Object.entries(texts)) {
+        const a = makeArticle(id, { text, contentHash: id });
+        await store.articles.put(a, [sentenceLayer(a)]);
+      }
+      const ids = async (q: string, orPhrases?: string[]) => (await store.articles.search(q, { orPhrases })).map((h) => h.id).sort();
+      expect(await ids('Daesh')).toEqual(['d1']);
+      expect(await ids('Daesh', ['ISIS', 'Islamic State'])).toEqual(['d1', 'd2', 'd3']);
+      // Each alternative is one phrase: "Islamic State" does not match "state of the islands".
+      expect(await ids('Daesh fighters', ['Islamic State'])).toEqual(['d1', 'd3']);
+      expect(await ids('Daesh', ['"unclosed AND OR NOT * ( ) NEAR', '', '***'])).toEqual(['d1']);
+    });
+
     it('filters by entity through the entity layer, and resolves aliases', async () => {
       const a = makeArticle('e1', { text: 'Daesh fighters moved.', contentHash: 'e1' });
       await store.articles.put(a, [{ layer: 'entity', stage: 'entities', version: 1, spans: [{ start: 0, end: 5, data: { entity: 'isis', type: 'org' } }] }]);

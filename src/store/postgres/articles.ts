@@ -198,9 +198,13 @@ export function pgArticles(db: Db): ArticleRepo {
     async search(query, opts = {}) {
       const { phrases } = parseQuery(query);
       if (!phrases.length) return [];
-      // Every phrase must match (AND), each as an exact phrase, as in the SQLite store.
-      const params: unknown[] = phrases.map((p) => p.join(' '));
-      const tsq = params.map((_, i) => `phraseto_tsquery('echotrace', $${i + 1})`).join(' && ');
+      // Every phrase must match (AND), each as an exact phrase, or any alternative phrase (OR), as
+      // in the SQLite store.
+      const alternatives = (opts.orPhrases ?? []).map((p) => parseQuery(p).phrases.flat().join(' ')).filter(Boolean);
+      const params: unknown[] = [...phrases.map((p) => p.join(' ')), ...alternatives];
+      const phrase = (i: number) => `phraseto_tsquery('echotrace', $${i + 1})`;
+      const all = phrases.map((_, i) => phrase(i)).join(' && ');
+      const tsq = alternatives.length ? [`(${all})`, ...alternatives.map((_, k) => phrase(phrases.length + k))].join(' || ') : all;
       const n = params.length;
       // Rank and page first, then build snippets only for the page (ts_headline re-parses the text).
       const rows = await db.query<SearchHit>(

@@ -141,7 +141,7 @@ export function sqliteArticles(db: Database.Database): ArticleRepo {
       return q.removed.all(id) as Removed[];
     },
     async search(query, opts = {}) {
-      const fts = toFtsQuery(query);
+      const fts = toFtsQuery(query, opts.orPhrases);
       if (!fts) return [];
       // Rank first, then make snippets for the page only: SQLite computes every result column of
       // every matching row before it sorts, so asking for snippet() in the ranking query cut a

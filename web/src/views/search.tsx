@@ -33,6 +33,9 @@ export function SearchView({ query }: { query: URLSearchParams }) {
             {r.also.length ? (
               <p class="also">{r.also.map((x) => <a class={`chip ${x.kind}`} href={KIND_LINK[x.kind]?.(x.id) ?? '#/'}><span class="muted">{x.kind}</span> {x.name}</a>)}</p>
             ) : null}
+            {r.alsoSearched.length ? (
+              <p class="muted also-searched">Also searched, as names of the same entity: {r.alsoSearched.join(', ')}</p>
+            ) : null}
             {r.items.length ? (
               <>
                 <ol class="hits" start={offset + 1}>
