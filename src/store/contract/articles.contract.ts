@@ -72,6 +72,11 @@ export function articlesContract(open: () => Promise<Store>) {
       const hits = await store.articles.search('helicopters');
       expect(hits.map((h) => h.id).sort()).toEqual(['s1', 's2']);
       expect(hits[0].snippet).toMatch(/\[helicopters\]/i);
+      // Each snippet is cut from its own article.
+      for (const h of hits) {
+        const own = (h.id === 's1' ? a : b).text;
+        for (const piece of h.snippet.split(/[[\]…]/).map((x) => x.trim()).filter(Boolean)) expect(own).toContain(piece);
+      }
       expect((await store.articles.search('"moved fighters"')).map((h) => h.id)).toEqual(['s1']);
       expect(await store.articles.search('"unclosed AND OR NOT * ( ) NEAR')).toEqual([]);
       expect(await store.articles.search('')).toEqual([]);

@@ -51,9 +51,10 @@ export function sqliteArticles(db: Database.Database): ArticleRepo {
     rank: db.prepare(
       `SELECT rowid, bm25(articles_fts, 4.0, 1.0) AS score FROM articles_fts WHERE articles_fts MATCH ? ORDER BY score LIMIT ? OFFSET ?`,
     ),
-    snippet: db.prepare(
-      `SELECT a.id, a.title, snippet(articles_fts, 1, '[', ']', '…', 16) AS snippet
-       FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid WHERE articles_fts MATCH ? AND articles_fts.rowid = ?`,
+    snippets: db.prepare(
+      `SELECT articles_fts.rowid AS rowid, a.id, a.title, snippet(articles_fts, 1, '[', ']', '…', 16) AS snippet
+       FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid
+       WHERE articles_fts MATCH ? AND articles_fts.rowid IN (SELECT value FROM json_each(?))`,
     ),
   };
 
@@ -147,10 +148,13 @@ export function sqliteArticles(db: Database.Database): ArticleRepo {
       // every matching row before it sorts, so asking for snippet() in the ranking query cut a
       // snippet out of each of thousands of long texts for a common word.
       const top = q.rank.all(fts, opts.limit ?? 20, opts.offset ?? 0) as { rowid: number; score: number }[];
-      return top.map((t) => {
-        const r = q.snippet.get(fts, t.rowid) as { id: string; title: string; snippet: string };
+      if (!top.length) return [];
+      // (`rowid IN (…)`: FTS5 answers `MATCH … AND rowid = ?` with the snippet of another row.)
+      const page = new Map((q.snippets.all(fts, JSON.stringify(top.map((t) => t.rowid))) as { rowid: number; id: string; title: string; snippet: string }[]).map((r) => [r.rowid, r]));
+      return top.flatMap((t) => {
+        const r = page.get(t.rowid);
         // bm25() is lower-is-better and negative; report a positive relevance instead.
-        return { id: r.id, title: r.title, snippet: r.snippet, score: -t.score };
+        return r ? [{ id: r.id, title: r.title, snippet: r.snippet, score: -t.score }] : [];
       });
     },
     async delete(id) {
