@@ -57,6 +57,17 @@ function intervals(spans: { start: number; end: number }[]) {
       }
       return false;
     },
+    /** Start of the first interval at or after pos (Infinity when none). */
+    nextStart(pos: number) {
+      let lo = 0;
+      let hi = merged.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (merged[mid].start < pos) lo = mid + 1;
+        else hi = mid;
+      }
+      return lo < merged.length ? merged[lo].start : Infinity;
+    },
   };
 }
 
@@ -73,7 +84,9 @@ export interface LearnedQuote extends RawQuote {
 export function findLearned(doc: QuoteDoc, found: RawQuote[], byLast: Map<string, LearnedCue[]>, independent = false): LearnedQuote[] {
   const out: LearnedQuote[] = [];
   if (!byLast.size) return out;
-  const covered = intervals([...doc.marks, ...found.flatMap((q) => [...q.parts, ...(q.cue ? [q.cue] : [])])]);
+  // a cue inside a quotation or inside what was found is not one; a content stops where found text begins
+  const quoted = intervals(doc.marks);
+  const covered = intervals(found.flatMap((q) => [...q.parts, ...(q.cue ? [q.cue] : [])]));
   const directStarts = found.filter((q) => q.kind === 'direct').flatMap((q) => q.parts.map((p) => p.start)).sort((a, b) => a - b);
   const toks = doc.tokens;
   let until = 0; // end of the last learned attribution: the scan runs left to right
@@ -88,7 +101,7 @@ export function findLearned(doc: QuoteDoc, found: RawQuote[], byLast: Map<string
       if (!ok) continue;
       const cueStart = toks[k - n + 1].start;
       const cueEnd = toks[k].end;
-      if (covered.has(cueStart) || covered.has(cueEnd - 1) || (!independent && cueStart < until)) continue;
+      if (covered.has(cueStart) || covered.has(cueEnd - 1) || quoted.has(cueStart) || (!independent && cueStart < until)) continue;
       const sent = sentenceOf(doc.sentences, cueStart);
       let cs: number;
       let ce: number;
@@ -105,10 +118,11 @@ export function findLearned(doc: QuoteDoc, found: RawQuote[], byLast: Map<string
         cs = from;
         ce = comma >= from ? comma : speaker ? speaker.start : cueStart;
       }
-      while (ce > cs && /[\s,;:.!?(—–-]/.test(doc.text[ce - 1])) ce--;
       while (cs < ce && /[\s,;:]/.test(doc.text[cs])) cs++;
+      if (covered.has(cs) || (!independent && cs < until)) continue;
+      ce = Math.min(ce, covered.nextStart(cs));
+      while (ce > cs && /[\s,;:.!?(—–-]/.test(doc.text[ce - 1])) ce--;
       if (!/[\p{L}\p{N}]/u.test(doc.text.slice(cs, ce))) continue;
-      if (!independent && (covered.has(cs) || covered.has(ce - 1) || cs < until)) continue;
       if (c.dir === 'after' && c.speaker === 'subject') {
         const from = clauseStart(doc, sent.start, cueStart);
         const special = clauseSubject(doc, from, cueStart, cueEnd);
