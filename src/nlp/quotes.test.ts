@@ -248,3 +248,16 @@ describe('the subject of an indirect attribution (PolNeAR train sentences)', () 
     expect(qs[0].speaker?.text).toBe('Sanders');
   });
 });
+
+describe('a quotation going on after the rest of its attribution (PolNeAR train)', () => {
+  it('joins “A,” he said outside the building. But “B.” into one quote', () => {
+    const q = quoteWith(quotesOf('“I don’t think it’s do or die, any endorsement in particular,” he said outside the building. But “Donald Trump’s candidacy is strengthened with an endorsement from the most powerful person, top-ranking Republican in the country. It helps.”'), 'do or die')!;
+    expect(q.parts).toHaveLength(2);
+    expect(q.parts[1].text.startsWith('“Donald Trump’s candidacy')).toBe(true);
+  });
+
+  it('does not join a quotation that another verb attributes', () => {
+    const qs = quotesOf('“We will win,” he said at the rally, where his rival argued later. “No, we will,” she replied.');
+    expect(quoteWith(qs, 'We will win')!.parts).toHaveLength(1);
+  });
+});

@@ -200,6 +200,22 @@ const TITLE_WORDS = 5;
 /** An orphan quotation with no speaker of its own takes the last speaker named this close before it. */
 const ORPHAN_INHERIT_CHARS = 600;
 
+/**
+ * Whether the quotation opening at `to` goes on with the words of the one attributed before
+ * `from`: only the rest of the attribution lies between (“A,” said X, a 59-year-old who lives in
+ * …, “B.” / “A,” he said outside the building. But “B.”), with no speech verb of its own.
+ */
+const CONTINUATION_GAP = 250;
+function continuesAfter(doc: QuoteDoc, from: number, to: number): boolean {
+  const gap = doc.text.slice(from, to);
+  if (gap.length > CONTINUATION_GAP || !/^[^“”"\n]*?[.,:;]\s*(?:(?:But|And|Still|Yet|So|Then|Also)\s*,?\s*)?$/.test(gap)) return false;
+  for (let k = tokenAt(doc.tokens, from); k < doc.tokens.length && doc.tokens[k].start < to; k++) {
+    const v = doc.lex.verbs.get(doc.tokens[k].lower);
+    if (v && v.form !== 'base') return false;
+  }
+  return true;
+}
+
 function directQuotes(doc: QuoteDoc): { quotes: RawQuote[]; fragments: MarkSpan[] } {
   const quotes: RawQuote[] = [];
   const fragments: MarkSpan[] = [];
@@ -239,7 +255,7 @@ function directQuotes(doc: QuoteDoc): { quotes: RawQuote[]; fragments: MarkSpan[
       // one when only the attribution lies between; so do quotations that follow it straight on.
       if (q.method === 'quote-marks:after') {
         let from = q.cue!.end;
-        while (i + 1 < marks.length && marks[i + 1].start < para.end && /^[^“”"\n]{0,120}?[.,:;]\s*$/.test(doc.text.slice(from, marks[i + 1].start))) {
+        while (i + 1 < marks.length && marks[i + 1].start < para.end && continuesAfter(doc, from, marks[i + 1].start)) {
           q.parts.push({ start: marks[i + 1].start, end: marks[i + 1].end });
           from = marks[i + 1].end;
           i++;
