@@ -52,6 +52,21 @@ describe('standfirst', () => {
   });
 });
 
+describe('standfirst named by its class', () => {
+  it('without a description, an element named as the intro just before the text comes first', () => {
+    const out = text(page({ header: `<div class="article-intro"><p>${LEAD}</p></div>` }));
+    expect(out.startsWith(LEAD)).toBe(true);
+  });
+
+  it('a teaser elsewhere on the page (a list of other stories before the article) is not taken', () => {
+    const others = Array.from({ length: 8 }, (_, i) => `<li><div class="teaser"><p>Other story ${i + 1}: a long teaser paragraph about something else that happened in another town this week.</p></div></li>`).join('');
+    const html = page({}).replace('<main>', `<div class="top-stories"><ul>${others}</ul></div><main>`);
+    const out = text(html);
+    expect(out).not.toContain('Other story');
+    expect(out.startsWith('Paragraph 1 of the report')).toBe(true);
+  });
+});
+
 describe('figure captions', () => {
   it('a photo caption and credit inside the article are not article text', () => {
     const figure = '<figure class="wp-caption"><img src="quay.jpg"><figcaption>Dockers on the eastern quay. Photo: Eastport Gazette</figcaption></figure>';
