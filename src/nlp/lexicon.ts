@@ -25,6 +25,8 @@ interface SpeechFile {
 /** data/lexicon/cues-learned.json, written by bench/learn-cues.ts. */
 interface LearnedFile {
   cues: { cue: string; dir: 'after' | 'before'; speaker: 'subject' | 'none' }[];
+  /** Words that attribute quotations ("charged", "chanted"): verbs for quotations only. */
+  direct_verbs?: { word: string }[];
 }
 interface RolesFile {
   speakers: string[];
@@ -109,7 +111,8 @@ export function loadLexicon(extra: string[] = []): Lexicon {
   const speech = readJson<SpeechFile>(dir('speech.json'));
   const roles = readJson<RolesFile>(dir('roles.json'));
   const sourcing = readJson<SourcingFile>(dir('sourcing.json'));
-  const learned = existsSync(dir('cues-learned.json')) ? readJson<LearnedFile>(dir('cues-learned.json')).cues : [];
+  const learnedFile: LearnedFile = existsSync(dir('cues-learned.json')) ? readJson<LearnedFile>(dir('cues-learned.json')) : { cues: [] };
+  const learned = learnedFile.cues;
   for (const f of extra) {
     const x = readJson<Partial<SpeechFile & RolesFile & SourcingFile>>(f);
     if (x.verbs) Object.assign(speech.verbs, x.verbs);
@@ -131,12 +134,19 @@ export function loadLexicon(extra: string[] = []): Lexicon {
       verbs.set(form, { lemma, form: kind });
     }
   }
+  // learned quotation verbs: they attribute a quotation; for indirect speech they need "that"
+  const needThat = new Set(speech.need_that);
+  for (const { word } of learnedFile.direct_verbs ?? []) {
+    if (verbs.has(word)) continue;
+    verbs.set(word, { lemma: word, form: word.endsWith('ing') ? 'participle' : 'finite' });
+    needThat.add(word);
+  }
   const lex: Lexicon = {
     verbs,
     forward: new Set(speech.forward),
     anyObject: new Set(speech.any_object),
     objectFirst: new Set(speech.object_first),
-    needThat: new Set(speech.need_that),
+    needThat,
     stancePassive: speech.stance_passive ?? [],
     stanceVerbs: speech.stance_verbs ?? [],
     stanceNouns: speech.stance_nouns ?? [],

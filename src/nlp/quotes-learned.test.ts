@@ -48,3 +48,18 @@ describe('learned attribution cues', () => {
     expect(lex.learned.size).toBeGreaterThan(0);
   });
 });
+
+describe('learned quotation verbs', () => {
+  it('reads "“…,” Kelly charged" with a verb learned from train (direct_verbs)', () => {
+    expect(loadLexicon().verbs.get('charged')).toBeTruthy();
+    const q = quoteWith(quotesOf('“You’ve called women you don’t like fat pigs, dogs, slobs and disgusting animals,” Kelly charged in her now-infamous assault.'), 'fat pigs')!;
+    expect(q.kind).toBe('direct');
+    expect(q.cue?.text).toBe('charged');
+    expect(q.speaker?.text).toBe('Kelly');
+  });
+
+  it('keeps a learned quotation verb out of indirect speech without "that"', () => {
+    const qs = quotesOf('The prosecutor charged him with fraud in March.');
+    expect(qs).toEqual([]);
+  });
+});
