@@ -17,6 +17,8 @@ const MODAL_BEFORE = /^(?:to|will|would|can|could|may|might|did|does|do|not|must
 const CLAUSE_START = /^(?:he|she|they|it|we|i|you|there|the|a|an|this|that|these|those|his|her|their|its|our|some|all|no|any|every|each|one|two|many|most|several|if|when|while|iraq|us|washington)$/i;
 const ADVERBIAL = /^(?:on|in|at|last|this|earlier|later|late|early|yesterday|today|recently|previously|also|again|repeatedly|further|in|a|an|the|statement|interview|press|conference|news|briefing|week|month|year|sunday|monday|tuesday|wednesday|thursday|friday|saturday|time|weekend|morning|evening|night|separately|publicly|privately|openly|out|up|clearly|once|reporters|journalists|told|to|television|radio|twitter|tweet|post|speech|meeting|session)$/i;
 const THAT_WINDOW = 10;
+/** Words that open an adverbial phrase or clause rather than a statement. */
+const ADVERBIAL_LEAD = /^(?:as|with|without|because|after|before|while|when|whenever|if|although|though|since|in|at|for|during|despite|following|amid|by|on|from|until|once|unless|whether|upon|under|over|through|among|like|unlike|a (?:week|day|month|year) after)\b/i;
 const TIME_WORD = /^(?:on|last|this|early|late|earlier|later|monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tonight|week|month|year|morning|afternoon|evening|night|recently|previously|again|also|repeatedly|publicly|privately|now)$/;
 /** Words before a noun-or-verb that make it the noun ("the states", "swing states", "came back"). */
 const NOUN_CONTEXT = /^(?:the|a|an|of|in|on|for|at|by|with|from|other|some|many|all|these|those|both|two|three|four|five|six|seven|eight|nine|ten|several|key|swing|battleground|early|smaller|larger|big|small|more|most|few|red|blue|southern|northern|eastern|western|primary|member|united|come|came|coming|comes|get|got|gets|go|went|going|way|right|fight|bounce|bounced|looking|look|looked|sent|send|brought|bring|hold|held|pull|pulled|step|stepped|pushed|public|popular|financial|their|his|her|its|our|your|my|federal|local|national|party|gop|campaign)$/;
@@ -251,7 +253,7 @@ export function findIndirect(doc: QuoteDoc, direct: RawQuote[], fragments: MarkS
         continue;
       }
       // Backward: the verb closes the sentence (or its clause): "…, an official revealed."
-      if (v.form === 'participle' || doc.lex.needThat.has(lemma)) continue;
+      if (v.form === 'participle' || doc.lex.needThat.has(lemma) || doc.lex.ambiguous.has(lemma)) continue; // "… home state." is a noun
       const tail = doc.text.slice(t.end, sent.end);
       const tailCut = /,\s*(?:adding|saying|noting|stressing|reiterating|according)\b/i.exec(tail);
       let tailMain = tailCut ? tail.slice(0, tailCut.index) : tail;
@@ -278,6 +280,10 @@ export function findIndirect(doc: QuoteDoc, direct: RawQuote[], fragments: MarkS
       let ce = subj.commaAt;
       while (ce > cs && /[\s,]/.test(doc.text[ce - 1])) ce--;
       // "Still, he said, officials have to decide …": a short lead is an adverb; the content is what follows.
+      // "With 38 delegates at stake, Sanders …", "As an immigrant, she felt …": an adverbial phrase
+      // before the subject is not what was said; nor is markup ("<tweet id=…>").
+      if (ADVERBIAL_LEAD.test(doc.text.slice(cs, ce)) && !doc.text.slice(cs, ce).includes(',')) continue;
+      if (doc.text[cs] === '<') continue;
       const leadOnly = ce - cs < 15;
       if (leadOnly && !parenthetical) continue;
       const parts = leadOnly ? [] : [{ start: cs, end: ce }];

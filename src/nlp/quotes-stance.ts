@@ -11,6 +11,8 @@
 import type { QuoteDoc, RawQuote, Sentence } from './quotes.ts';
 import type { SpeakerRef } from './speaker.ts';
 import { tokenAt } from './tokens.ts';
+import { nearestSubject } from './quotes-indirect.ts';
+
 
 const escape = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const compiled = new WeakMap<object, { raising: RegExp; nominal: RegExp }>();
@@ -91,7 +93,11 @@ export function findStances(doc: QuoteDoc, found: RawQuote[]): RawQuote[] {
       const ce = clauseEnd(doc, cs, sent);
       // "his criticism of Trump": an object may be one name; a clause ("claim that …") is longer.
       if (ce - cs < (m[2].toLowerCase() === 'that' ? 12 : 3) || repeats(cs, ce)) continue;
-      const speaker = m[1] ? possessor(doc, at, m[1].replace(/(?:’s|'s|’|')$/, '')) : null;
+      // "Trump has been ratcheting up his critique of …", "X apologized for the claim that …": with a
+      // pronoun possessor or none, the holder is the clause's subject when it has one.
+      const own = m[1] ? possessor(doc, at, m[1].replace(/(?:’s|'s|’|')$/, '')) : null;
+      const subject = (!own || own.kind === 'pronoun') && /\p{L}/u.test(doc.text.slice(clauseStart(doc, sent, at), at)) ? nearestSubject(doc, clauseStart(doc, sent, at), at) : null;
+      const speaker = subject ?? own;
       out.push({ kind: 'indirect', parts: [{ start: cs, end: ce }], cue: { start: at, end: cs, lemma: 'stance' }, speaker, method: 'stance:nominal' });
       taken.push({ start: cs, end: ce });
     }

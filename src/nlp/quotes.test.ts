@@ -261,3 +261,17 @@ describe('a quotation going on after the rest of its attribution (PolNeAR train)
     expect(quoteWith(qs, 'We will win')!.parts).toHaveLength(1);
   });
 });
+
+describe('what is not reported speech (PolNeAR train sentences)', () => {
+  it('does not take an adverbial lead as the content of a backward attribution', () => {
+    const qs = quotesOf('As an immigrant, she felt.');
+    expect(qs).toEqual([]);
+    const q = quoteWith(quotesOf('In 2016, Cruz is going to peel away those Democratic lies, Viguerie says.'), 'peel away')!;
+    expect(q.speaker?.text).toBe('Viguerie');
+  });
+
+  it('gives "his critique of" the subject of its clause', () => {
+    const q = quoteWith(quotesOf('Trump has been ratcheting up his critique of Clinton’s foreign policy record in recent days.'), 'foreign policy record')!;
+    expect(q.speaker?.text).toBe('Trump');
+  });
+});
