@@ -40,7 +40,9 @@ export function findQuoteMarks(text: string): MarkSpan[] {
     }
     let mark: 'open' | 'close' | 'toggle' | null = null;
     let width = 1;
-    if (OPEN.has(c)) mark = 'open';
+    // “Apparently not,“ he said: an opening mark after a clause's punctuation, with a space after it,
+    // while a quotation is open, is a typed closing mark
+    if (OPEN.has(c)) mark = open >= 0 && /[,.!?]/.test(text[i - 1] ?? '') && /\s/.test(text[i + 1] ?? '') ? 'close' : 'open';
     else if (CLOSE.has(c)) mark = 'close';
     else if (c === '"') mark = 'toggle';
     else if (c === '`' && text[i + 1] === '`') (mark = 'open'), (width = 2);

@@ -275,3 +275,16 @@ describe('what is not reported speech (PolNeAR train sentences)', () => {
     expect(q.speaker?.text).toBe('Trump');
   });
 });
+
+describe('quotation marks as typed (PolNeAR train)', () => {
+  it('does not take a participle right after a quotation as its attribution (“…,” saying …)', () => {
+    const qs = quotesOf('Donald Trump has delivered an impassioned defense of “New York values,” saying the city embodied the “bravery, heart and soul of America.”');
+    expect(qs.some((q) => q.kind === 'direct' && q.cue?.text === 'saying' && q.content.text.includes('New York values'))).toBe(false);
+  });
+
+  it('reads an opening mark typed after a comma as the closing one (“Apparently not,“ he said)', () => {
+    const q = quoteWith(quotesOf('“Apparently not,“ he said. “A leopard doesn’t change its spots.”'), 'Apparently not')!;
+    expect(q.kind).toBe('direct');
+    expect(q.parts.map((p) => p.text)).toEqual(['“Apparently not,“', '“A leopard doesn’t change its spots.”']);
+  });
+});

@@ -100,11 +100,13 @@ function attributionAfter(doc: QuoteDoc, m: MarkSpan, limit: number): RawQuote |
   const inner = doc.text.slice(m.start, m.end);
   if (!/^\s*[,—–-]?\s*[\p{L}]/u.test(after)) return null;
   // A quotation that does not end its clause ("…,” / “…?”) is a fragment unless a comma follows it.
-  if (!/[,?!—–-]\s*['’]?\s*(?:[”"]|'')$/.test(inner) && !/^\s*[,—–]/.test(after)) return null;
+  if (!/[,?!—–-]\s*['’]?\s*(?:[”"“]|'')$/.test(inner) && !/^\s*[,—–]/.test(after)) return null;
   if (NOT_ATTRIBUTION_START.test(after)) return null;
   const cue = cueIn(doc, m.end, limit);
   if (!cue) return null;
   const t = doc.tokens[cue.k];
+  // "… a defense of “New York values,” saying the city …": a participle right after the quotation opens the next clause
+  if (cue.form === 'participle' && !/\p{L}/u.test(doc.text.slice(m.end, t.start))) return null;
   let speaker: SpeakerRef | null = null;
   const via: Ref[] = [];
   if (cue.lemma === 'quote') {
