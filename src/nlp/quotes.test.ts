@@ -282,6 +282,13 @@ describe('quotation marks as typed (PolNeAR train)', () => {
     expect(qs.some((q) => q.kind === 'direct' && q.cue?.text === 'saying' && q.content.text.includes('New York values'))).toBe(false);
   });
 
+  it('reads the attribution in the sentence after a quoted question (“Too forced?” He tweeted …)', () => {
+    const q = quoteWith(quotesOf('“Too forced?” He tweeted when Clinton ended a Democratic debate last December with a reference to the blockbuster.'), 'Too forced')!;
+    expect(q.kind).toBe('direct');
+    expect(q.cue?.text).toBe('tweeted');
+    expect(q.speaker?.text).toBe('He');
+  });
+
   it('reads an opening mark typed after a comma as the closing one (“Apparently not,“ he said)', () => {
     const q = quoteWith(quotesOf('“Apparently not,“ he said. “A leopard doesn’t change its spots.”'), 'Apparently not')!;
     expect(q.kind).toBe('direct');

@@ -197,6 +197,8 @@ function orphanQuote(doc: QuoteDoc, m: MarkSpan, para: Sentence, limit: number):
   return { kind: 'direct', parts: [{ start: m.start, end: m.end }], cue: null, speaker, via: [], method: 'quote-marks:orphan' };
 }
 const ORPHAN_MIN_WORDS = 3;
+/** After “…?” / “…!”: a pronoun or a lower-case word goes on with the attribution ("He tweeted", "said Smith"). */
+const SHORT_ATTRIBUTION = /^[ \t]+(?:\p{Ll}|(?:He|She|They|I|We)\s+\p{Ll})/u;
 /** A quoted title ("Meet the Press", "State of the Union") between two quotations does not part them. */
 const TITLE_WORDS = 5;
 /** An orphan quotation with no speaker of its own takes the last speaker named this close before it. */
@@ -227,7 +229,10 @@ function directQuotes(doc: QuoteDoc): { quotes: RawQuote[]; fragments: MarkSpan[
     const sent = sentenceOf(doc.sentences, m.end - 1);
     const para = paragraphOf(doc.text, m.end - 1);
     const next = marks[i + 1];
-    const limit = Math.min(Math.max(sent.end, m.end), para.end, next && next.start >= m.end ? next.start : Infinity);
+    // “Too forced?” He tweeted …: a question or exclamation ends the sentence before its own attribution
+    const exclaimed = /[?!]\s*['’]?\s*(?:[”"]|'')$/.test(doc.text.slice(m.start, m.end)) && SHORT_ATTRIBUTION.test(doc.text.slice(m.end, m.end + 60));
+    const sentEnd = exclaimed ? Math.max(sent.end, sentenceOf(doc.sentences, Math.min(doc.text.length - 1, m.end + 1)).end) : sent.end;
+    const limit = Math.min(Math.max(sentEnd, m.end), para.end, next && next.start >= m.end ? next.start : Infinity);
     const inSent = quotes.filter((q) => q.parts.at(-1)!.end >= sentenceOf(doc.sentences, m.start).start);
     if (!/\p{L}/u.test(doc.text.slice(m.start, m.end))) continue; // "1465401600": markup, not speech
     let q = attributionAfter(doc, m, limit) ?? attributionBefore(doc, m, sentenceOf(doc.sentences, m.start), inSent);
