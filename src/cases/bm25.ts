@@ -31,9 +31,16 @@ export interface FieldDoc {
   text: string;
 }
 
+/**
+ * One field's postings, compressed: the postings of term `t` are `docs[off[t] .. off[t + 1])`
+ * with their term frequencies in `tfs` at the same places, in doc order. Two typed arrays per
+ * field instead of two per term and field: building the index over 19,250 PolitiFact cases
+ * allocated hundreds of thousands of small arrays before.
+ */
 interface FieldIndex {
-  docs: Int32Array[];
-  tfs: Uint16Array[];
+  off: Uint32Array;
+  docs: Int32Array;
+  tfs: Uint16Array;
   len: Float32Array;
   avg: number;
 }
@@ -53,42 +60,50 @@ export class Bm25Index {
 
   constructor(docs: FieldDoc[], readonly params: Bm25Params) {
     this.n = docs.length;
-    const build: { docs: number[][]; tfs: number[][]; len: Float32Array }[] = FIELDS.map(() => ({ docs: [], tfs: [], len: new Float32Array(docs.length) }));
+    // First pass: (term, doc, tf) triples per field, in doc order, in growable flat arrays.
+    const triples = FIELDS.map(() => ({ term: [] as number[], doc: [] as number[], tf: [] as number[], len: new Float32Array(docs.length) }));
     const dfAll: number[] = [];
-    const seen = new Set<number>();
+    const lastDoc: number[] = [];
+    const counts = new Map<number, number>();
     docs.forEach((d, di) => {
-      seen.clear();
       FIELDS.forEach((f, fi) => {
         // Only the top of a long fact-check is read: tokenising 100 MB of PolitiFact text for
         // words that never count would dominate the build.
         let toks = tokens(f === 'text' ? d.text.slice(0, params.textTokens * 12) : d[f]);
         if (f === 'text' && toks.length > params.textTokens) toks = toks.slice(0, params.textTokens);
-        const b = build[fi];
-        b.len[di] = toks.length;
-        const counts = new Map<number, number>();
-        for (const t of toks) {
-          let id = this.vocab.get(t);
-          if (id === undefined) (id = this.vocab.size), this.vocab.set(t, id);
+        const t = triples[fi];
+        t.len[di] = toks.length;
+        counts.clear();
+        for (const tok of toks) {
+          let id = this.vocab.get(tok);
+          if (id === undefined) (id = this.vocab.size), this.vocab.set(tok, id);
           counts.set(id, (counts.get(id) ?? 0) + 1);
         }
         for (const [id, c] of counts) {
-          (b.docs[id] ??= []).push(di);
-          (b.tfs[id] ??= []).push(Math.min(c, 65535));
-          if (!seen.has(id)) (seen.add(id), (dfAll[id] = (dfAll[id] ?? 0) + 1));
+          t.term.push(id), t.doc.push(di), t.tf.push(Math.min(c, 65535));
+          if (lastDoc[id] !== di) (lastDoc[id] = di), (dfAll[id] = (dfAll[id] ?? 0) + 1);
         }
       });
     });
-    this.index = build.map((b) => {
+    // Second pass: bucket each field's triples by term (a counting sort keeps doc order).
+    const terms = this.vocab.size;
+    this.index = triples.map((t) => {
+      const off = new Uint32Array(terms + 1);
+      for (const id of t.term) off[id + 1]++;
+      for (let i = 0; i < terms; i++) off[i + 1] += off[i];
+      const fill = off.slice(0, terms);
+      const docsOut = new Int32Array(t.term.length);
+      const tfsOut = new Uint16Array(t.term.length);
+      for (let k = 0; k < t.term.length; k++) {
+        const at = fill[t.term[k]]++;
+        docsOut[at] = t.doc[k];
+        tfsOut[at] = t.tf[k];
+      }
       let total = 0;
-      for (const l of b.len) total += l;
-      return {
-        docs: Array.from({ length: this.vocab.size }, (_, id) => Int32Array.from(b.docs[id] ?? [])),
-        tfs: Array.from({ length: this.vocab.size }, (_, id) => Uint16Array.from(b.tfs[id] ?? [])),
-        len: b.len,
-        avg: total / Math.max(1, docs.length) || 1,
-      };
+      for (const l of t.len) total += l;
+      return { off, docs: docsOut, tfs: tfsOut, len: t.len, avg: total / Math.max(1, docs.length) || 1 };
     });
-    this.df = Uint32Array.from({ length: this.vocab.size }, (_, id) => dfAll[id] ?? 0);
+    this.df = Uint32Array.from({ length: terms }, (_, id) => dfAll[id] ?? 0);
   }
 
   /** Lucene's idf over the whole collection, for a term id (0 for unknown terms). */
@@ -123,13 +138,14 @@ export class Bm25Index {
       const p = this.params.fields[f];
       const ix = this.index[fi];
       for (const [id, qn] of qtf) {
-        const docs = ix.docs[id];
-        if (!docs.length) continue;
-        const idf = Math.log(1 + (this.n - docs.length + 0.5) / (docs.length + 0.5));
-        const tfs = ix.tfs[id];
-        for (let j = 0; j < docs.length; j++) {
-          const d = docs[j];
-          const tf = tfs[j];
+        const from = ix.off[id];
+        const to = ix.off[id + 1];
+        if (from === to) continue;
+        const n = to - from;
+        const idf = Math.log(1 + (this.n - n + 0.5) / (n + 0.5));
+        for (let j = from; j < to; j++) {
+          const d = ix.docs[j];
+          const tf = ix.tfs[j];
           const s = qn * idf * ((tf * (p.k1 + 1)) / (tf + p.k1 * (1 - p.b + (p.b * ix.len[d]) / ix.avg)));
           perField[d * nf + fi] += s;
           total[d] += p.weight * s;
