@@ -35,6 +35,11 @@ const CASES: Record<string, { removes: string[]; keeps: string[] }> = {
   'post-meta': { removes: ['This entry was posted in Allgemein. Bookmark the permalink.', 'Tags: Iraq, Syria, ISIS'], keeps: ['Posted guards were seen at the gate on Tuesday.'] },
   'server-error': { removes: ['Warning: mysql_get_server_info(): Access denied for user in /www/htdocs/plugin.php on line 299'], keeps: ['The warning came two days before the strike, officials said.'] },
   copyright: { removes: ['© 2024 Eastport Gazette. All rights reserved.', 'Alle Rechte vorbehalten.'], keeps: ['Copyright lawyers said the case could take years.'] },
+  'letters-prompt': { removes: ['Submit your letter to the editor via this form. Read more Letters to the Editor.'], keeps: ['She wrote a letter to the editor in 1998 that started the campaign.'] },
+  paywall: { removes: ['To view the full story, please subscribe to The Eastport Gazette.', 'Pour lire la suite'], keeps: ['To read the full report, investigators travelled to the port twice.'] },
+  label: { removes: ['Kontakt:', 'Inhaltsverzeichnis', 'About the author'], keeps: ['Kontakt zu den Behörden hatte die Familie seit März nicht mehr.'] },
+  license: { removes: ['Dieser Text wurde veröffentlicht unter der Lizenz CC-BY-NC-ND-4.0-DE. Die Fotos dürfen nicht verwendet werden.'], keeps: ['The photos were licensed to three agencies for a year.'] },
+  disclaimer: { removes: ['Dieser Beitrag gibt die Meinung des Autors wieder, nicht notwendigerweise die der Redaktion.', '(Alle Angaben ohne Gewähr)'], keeps: ['Der Beitrag gibt einen Überblick über die Lage am Hafen.'] },
 };
 
 describe('boilerplate rules', () => {

@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { extractMain } from '../src/ingest/html.ts';
 import { cleanDoc } from '../src/clean/index.ts';
-import { loadRules } from '../src/clean/boilerplate.ts';
+import { loadRules, removeBoilerplate } from '../src/clean/boilerplate.ts';
 
 const rules = loadRules();
 const LEAD = 'The harbour authority reopened the eastern quay on Monday after six weeks of repairs to the sea wall.';
@@ -76,5 +76,35 @@ describe('figure captions', () => {
     expect(out).toContain('Paragraph 1 of the report');
     expect(out).not.toContain('Dockers on the eastern quay');
     expect(out).not.toContain('Ferries at dawn');
+  });
+});
+
+describe('boilerplate lines added for news pages', () => {
+  const { kept, removed } = removeBoilerplate(
+    [
+      'Follow The Eastport Gazette on Twitter and Instagram @EastportGazette and on Facebook.',
+      'For the latest stories and breaking news updates download the Gazette apps for iOS and Android.',
+      'To view the full story, please subscribe to The Eastport Gazette.',
+      'Submit your letter to the editor via this form.',
+      'opublikowano: 2021-04-29 17:13:04.031886+02:00',
+      '16 marca 2021',
+      'Kontakt:',
+      'Mehr zu Klima und Konsum',
+      '© 2024, Eastport Gazette. This article is the copyrighted property of the Eastport Gazette. Written permission must be obtained before reprint in online or print media.',
+      'Dieser Text wurde veröffentlicht unter der Lizenz CC-BY-NC-ND-4.0-DE.',
+      // Article text that mentions the same words stays.
+      'The mayor said she would follow the council on Twitter and in person until the vote.',
+      'Kontakt zu den Behörden hatte die Familie seit März nicht mehr.',
+      'The harbour reopened on 16 March 2021 after six weeks of repairs.',
+    ],
+    rules,
+  );
+  it('prompts, paywall notices, labels, dates, licences go, each with its rule', () => {
+    expect(removed.map((r) => r.rule)).toEqual([
+      'newsletter-prompt', 'newsletter-prompt', 'paywall', 'letters-prompt', 'timestamp', 'timestamp', 'label', 'read-more', 'copyright', 'license',
+    ]);
+  });
+  it('article sentences using the same words stay', () => {
+    expect(kept).toHaveLength(3);
   });
 });
