@@ -7,6 +7,7 @@
 import type { QuoteDoc, RawQuote } from './quotes.ts';
 import { findSpeaker, type SpeakerRef } from './speaker.ts';
 import { tokenAt } from './tokens.ts';
+import { intervals } from './quotes-learned.ts';
 
 const MAX_SPEAKER_WORDS = 6;
 const MIN_CONTENT_WORDS = 3;
@@ -14,13 +15,14 @@ const MIN_CONTENT_WORDS = 3;
 export function findColonAttributions(doc: QuoteDoc, found: RawQuote[]): RawQuote[] {
   const out: RawQuote[] = [];
   const text = doc.text;
-  const starts = found.map((q) => q.parts[0].start);
+  const taken = intervals(found.flatMap((q) => q.parts));
   let p = 0;
   while (p < text.length) {
     let e = text.indexOf('\n', p);
     if (e < 0) e = text.length;
     const q = colonLine(doc, p, e);
-    if (q && !found.some((f) => f.parts.some((x) => x.start < q.parts[0].end && q.parts[0].start < x.end)) && !starts.includes(q.parts[0].start)) out.push(q);
+    // a label line that holds something found already is left to that
+    if (q && !taken.has(q.parts[0].start) && taken.nextStart(q.parts[0].start) >= q.parts[0].end) out.push(q);
     p = e + 1;
   }
   return out;

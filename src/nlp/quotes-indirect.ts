@@ -101,17 +101,51 @@ function backwardSubject(doc: QuoteDoc, sent: Sentence, clauseStart: number, ver
   return fallback;
 }
 
+function lowerCue(qs: RawQuote[], pos: number): number {
+  let lo = 0;
+  let hi = qs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (qs[mid].cue!.start < pos) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Quotation parts this far outside a sentence still matter to it (a quote just before its attribution). */
+const NEAR_PART = 400;
+/** A sentence longer than this is read in windows of this size. */
+const MAX_SENTENCE = 2000;
+function* sentenceWindows(sents: Sentence[]): Generator<Sentence> {
+  for (const s of sents) {
+    if (s.end - s.start <= MAX_SENTENCE) {
+      yield s;
+      continue;
+    }
+    for (let a = s.start; a < s.end; a += MAX_SENTENCE) yield { start: a, end: Math.min(s.end, a + MAX_SENTENCE) };
+  }
+}
+
 export function findIndirect(doc: QuoteDoc, direct: RawQuote[], fragments: MarkSpan[]): RawQuote[] {
   const out: RawQuote[] = [];
   const usedCue = new Set(direct.filter((q) => q.cue).map((q) => q.cue!.start));
-  const directParts = direct.flatMap((q) => q.parts);
-  const inDirect = (pos: number) => directParts.some((p) => pos > p.start && pos < p.end);
-  const directStarts = directParts.map((p) => p.start);
+  const allParts = direct.flatMap((q) => q.parts).sort((a, b) => a.start - b.start);
+  const cued = direct.filter((q) => q.cue).sort((a, b) => a.cue!.start - b.cue!.start);
   const toks = doc.tokens;
-  for (const sent of doc.sentences) {
+  // Each sentence sees only the quotations near it, and an endless "sentence" (hostile input)
+  // is read in windows, so the scans below stay linear in the article.
+  let from = 0;
+  for (const sent of sentenceWindows(doc.sentences)) {
+    while (from < allParts.length && allParts[from].end < sent.start - NEAR_PART) from++;
+    const directParts: { start: number; end: number }[] = [];
+    for (let j = from; j < allParts.length && allParts[j].start < sent.end + NEAR_PART; j++) directParts.push(allParts[j]);
+    const inDirect = (pos: number) => directParts.some((p) => pos > p.start && pos < p.end);
+    const directStarts = directParts.map((p) => p.start);
+    const outStart = out.length;
     const k0 = tokenAt(toks, sent.start);
     const k1 = tokenAt(toks, sent.end);
-    const prior: RawQuote[] = direct.filter((q) => q.cue && q.cue.start >= sent.start && q.cue.start < sent.end);
+    const prior: RawQuote[] = [];
+    for (let j = lowerCue(cued, sent.start); j < cued.length && cued[j].cue!.start < sent.end; j++) prior.push(cued[j]);
     const stxt = sentenceText(doc, sent);
     // A title-case headline ("Trump Says He Never Pledged …") capitalises its verbs too.
     const words = k1 - k0;
@@ -166,7 +200,7 @@ export function findIndirect(doc: QuoteDoc, direct: RawQuote[], fragments: MarkS
       // "the tax plan would hurt": a cue word followed by an auxiliary is the subject's noun.
       if (nextTok && AUX.test(nextTok.lower) && !/[,;:“"]/.test(doc.text.slice(t.end, nextTok.start))) continue;
       // A verb inside the content of an attribution found before it in this sentence is part of that content.
-      if (out.some((q) => q.parts[0].start <= t.start && q.parts.at(-1)!.end > t.start && q.cue && q.cue.start >= sent.start)) continue;
+      if (out.slice(outStart).some((q) => q.parts[0].start <= t.start && q.parts.at(-1)!.end > t.start && q.cue && q.cue.start >= sent.start)) continue;
       if (v.lemma === 'quote' || v.lemma === 'read') continue;
       // "committed to maintaining the relationship": a gerund after a preposition is not an attribution.
       if (v.form === 'participle' && prev && /^(?:to|of|about|toward|towards|into)$/.test(prev.lower) && !/^(?:say|tell)$/.test(v.lemma)) continue;
@@ -235,7 +269,7 @@ export function findIndirect(doc: QuoteDoc, direct: RawQuote[], fragments: MarkS
         if (ce - cs < 10 || (directStarts.includes(cs) && !fragments.some((f) => f.start === cs))) continue;
         let speaker: SpeakerRef | null;
         let speakerless = false;
-        if (v.form === 'participle') speaker = participleSubject(doc, sent.start, t.start, [...prior, ...out.filter((q) => q.cue && q.cue.start >= sent.start)]);
+        if (v.form === 'participle') speaker = participleSubject(doc, sent.start, t.start, [...prior, ...out.slice(outStart).filter((q) => q.cue && q.cue.start >= sent.start)]);
         else {
           // the subject starts after any earlier attribution clause in this sentence ("He noted that X said …")
           const lastThat = [...doc.text.slice(sent.start, t.start).matchAll(/\bthat\b/g)].at(-1);

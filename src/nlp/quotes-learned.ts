@@ -37,7 +37,7 @@ export function indexCues(cues: LearnedCue[]): Map<string, LearnedCue[]> {
 }
 
 /** Sorted, merged intervals with a binary-searched membership test: linear in the article. */
-function intervals(spans: { start: number; end: number }[]) {
+export function intervals(spans: { start: number; end: number }[]) {
   const s = [...spans].sort((a, b) => a.start - b.start);
   const merged: { start: number; end: number }[] = [];
   for (const x of s) {
@@ -109,7 +109,14 @@ export function findLearned(doc: QuoteDoc, found: RawQuote[], byLast: Map<string
       if (c.dir === 'after') {
         cs = cueEnd + SKIP_AFTER.exec(doc.text.slice(cueEnd, cueEnd + 12))![0].length;
         ce = Math.max(sent.end, cs);
-        for (const d of directStarts) if (d > cs && d < ce) { ce = d; break; }
+        let lo = 0;
+        let hi = directStarts.length;
+        while (lo < hi) {
+          const mid = (lo + hi) >> 1;
+          if (directStarts[mid] <= cs) lo = mid + 1;
+          else hi = mid;
+        }
+        if (lo < directStarts.length && directStarts[lo] < ce) ce = directStarts[lo];
       } else {
         const from = clauseStart(doc, sent.start, cueStart);
         const comma = doc.text.lastIndexOf(',', cueStart);

@@ -295,3 +295,13 @@ describe('quotation marks as typed (PolNeAR train)', () => {
     expect(q.parts.map((p) => p.text)).toEqual(['“Apparently not,“', '“A leopard doesn’t change its spots.”']);
   });
 });
+
+describe('hostile input for the quotation passes', () => {
+  it('reads thousands of quoted sentences in one paragraph as one running quotation, and an endless sentence of "X said," in windows', () => {
+    const qs = quotesOf('“This is a whole sentence here.” '.repeat(12000));
+    expect(qs).toHaveLength(1);
+    expect(qs[0].parts.length).toBe(12000);
+    expect(qs[0].evidence.method).toBe('quote-marks:orphan+next-sentence');
+    expect(quotesOf('X said, Y said, '.repeat(8000)).length).toBeLessThan(200);
+  });
+});

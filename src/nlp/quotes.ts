@@ -21,7 +21,7 @@ import { findSpeaker, resolveSpeaker, type Doc, type Mention, type SpeakerEvent,
 import { findToldTo, findVia, type Ref } from './conduits.ts';
 import { findIndirect } from './quotes-indirect.ts';
 import { findStances } from './quotes-stance.ts';
-import { findLearned } from './quotes-learned.ts';
+import { findLearned, intervals } from './quotes-learned.ts';
 import { findColonAttributions } from './quotes-colon.ts';
 import { classifyQuote } from './sourcing.ts';
 import { tokenAt, tokenize } from './tokens.ts';
@@ -62,10 +62,27 @@ export function sentenceOf(sents: Sentence[], pos: number): Sentence {
   return s && s.start <= pos && pos < Math.max(s.end, s.start + 1) + 1 ? s : { start: pos, end: pos };
 }
 
+/** Line breaks of the last text asked about: paragraphOf is called per quotation mark, and a scan per call would be quadratic in one long paragraph. */
+let breaksOf: { text: string; at: number[] } | null = null;
+
 export function paragraphOf(text: string, pos: number): Sentence {
-  const s = text.lastIndexOf('\n', pos - 1) + 1;
-  const e = text.indexOf('\n', pos);
-  return { start: s, end: e < 0 ? text.length : e };
+  if (breaksOf?.text !== text) {
+    const at: number[] = [];
+    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) at.push(i);
+    breaksOf = { text, at };
+  }
+  const at = breaksOf.at;
+  // first break at or after pos, and the last one before pos
+  let lo = 0;
+  let hi = at.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (at[mid] < pos) lo = mid + 1;
+    else hi = mid;
+  }
+  const e = lo < at.length ? at[lo] : text.length;
+  const s = lo > 0 ? at[lo - 1] + 1 : 0;
+  return { start: s, end: e };
 }
 
 /** Verbs that name or cite a phrase rather than say it ("called “X”", "quoted “X”"). */
@@ -181,14 +198,18 @@ export function participleSubject(doc: QuoteDoc, from: number, to: number, prior
  * me. “Mr. D’Souza?”"): still somebody's words. The speaker is the subject of the sentence before
  * it in the same paragraph, when there is one.
  */
-function orphanQuote(doc: QuoteDoc, m: MarkSpan, para: Sentence, limit: number): RawQuote | null {
+function orphanQuote(doc: QuoteDoc, m: MarkSpan, para: Sentence, limit: number, prevEnd: number): RawQuote | null {
   const sent = sentenceOf(doc.sentences, m.start);
-  if (/\p{L}/u.test(doc.text.slice(Math.max(sent.start, para.start), m.start))) return null;
+  // words of the sentence's own before the mark; a quotation earlier in the sentence counts as words
+  // (and keeps the scan linear: no text is read twice)
+  const from = Math.max(sent.start, para.start);
+  if (prevEnd > from || /\p{L}/u.test(doc.text.slice(from, m.start))) return null;
   const inner = doc.text.slice(m.start, m.end);
   if (!/[.!?…]\s*['’]?\s*(?:[”"]|'')$/.test(inner) || inner.split(/\s+/).length < ORPHAN_MIN_WORDS) return null;
   // “This is fantastic!” beamed Donald Hartley: a name right after the quotation, whatever the verb.
   let speaker: SpeakerRef | null = null;
-  const after = doc.mentions.find((x) => x.start >= m.end && x.start <= m.end + 40 && x.start < limit && x.type === 'person');
+  let after: Mention | undefined;
+  for (let j = firstMentionFrom(doc, m.end); j < doc.mentions.length && doc.mentions[j].start <= Math.min(m.end + 40, limit - 1); j++) if (doc.mentions[j].type === 'person') (after = doc.mentions[j]), (j = doc.mentions.length);
   if (after) return { kind: 'direct', parts: [{ start: m.start, end: m.end }], cue: null, speaker: findSpeaker(doc, after.start, after.end), via: [], method: 'quote-marks:orphan-named' };
   if (sent.start > para.start) {
     const prev = sentenceOf(doc.sentences, sent.start - 1);
@@ -197,6 +218,29 @@ function orphanQuote(doc: QuoteDoc, m: MarkSpan, para: Sentence, limit: number):
   return { kind: 'direct', parts: [{ start: m.start, end: m.end }], cue: null, speaker, via: [], method: 'quote-marks:orphan' };
 }
 const ORPHAN_MIN_WORDS = 3;
+/** How many quoted titles may stand between two quotations of one speaker (bounded, so it stays linear). */
+const MAX_TITLES_BETWEEN = 3;
+
+/** Whether the marks before marks[i] back to `from` are only a few short quoted titles. */
+function onlyTitlesBetween(doc: QuoteDoc, i: number, from: number): boolean {
+  let seen = 0;
+  for (let j = i - 1; j >= 0 && doc.marks[j].start > from; j--) {
+    if (++seen > MAX_TITLES_BETWEEN || doc.text.slice(doc.marks[j].start, doc.marks[j].end).split(/\s+/).length > TITLE_WORDS) return false;
+  }
+  return true;
+}
+
+/** Index of the first mention starting at or after pos (mentions are sorted in buildDoc). */
+function firstMentionFrom(doc: QuoteDoc, pos: number): number {
+  let lo = 0;
+  let hi = doc.mentions.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (doc.mentions[mid].start < pos) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
 /** After “…?” / “…!”: a pronoun or a lower-case word goes on with the attribution ("He tweeted", "said Smith"). */
 const SHORT_ATTRIBUTION = /^[ \t]+(?:\p{Ll}|(?:He|She|They|I|We)\s+\p{Ll})/u;
 /** A quoted title ("Meet the Press", "State of the Union") between two quotations does not part them. */
@@ -278,16 +322,16 @@ function directQuotes(doc: QuoteDoc): { quotes: RawQuote[]; fragments: MarkSpan[
     // It is the same quotation going on: one quote, one more part.
     if (m.start === para.start && words >= 3 && prev && paragraphOf(doc.text, prev.parts.at(-1)!.end - 1).end + 1 >= para.start - 2) {
       prev.parts.push({ start: m.start, end: m.end });
-      prev.method += '+continued';
+      if (!prev.method.endsWith('+continued')) prev.method += '+continued'; // once: a tag per part would grow with the quotation
       continue;
     }
-    const orphan = orphanQuote(doc, m, para, limit);
+    const orphan = orphanQuote(doc, m, para, limit, i > 0 ? marks[i - 1].end : 0);
     if (orphan) {
       // “A,” said X, a 59-year-old from …, who … . “B.”: the next sentence of the same paragraph goes on with X's words.
       const last = quotes.at(-1);
-      if (!orphan.speaker && last && last.method.startsWith('quote-marks') && last.parts.at(-1)!.end >= para.start && !doc.marks.some((x) => x.start > last.parts.at(-1)!.end && x.start < m.start && doc.text.slice(x.start, x.end).split(/\s+/).length > TITLE_WORDS)) {
+      if (!orphan.speaker && last && last.method.startsWith('quote-marks') && last.parts.at(-1)!.end >= para.start && onlyTitlesBetween(doc, i, last.parts.at(-1)!.end)) {
         last.parts.push(orphan.parts[0]);
-        last.method += '+next-sentence';
+        if (!last.method.endsWith('+next-sentence')) last.method += '+next-sentence';
         continue;
       }
       quotes.push(orphan);
@@ -313,7 +357,7 @@ export interface QuoteData {
 
 export function buildDoc(text: string, mentions: Mention[], sentences: Sentence[] | null, lexFiles: string[] = []): QuoteDoc {
   const lex = loadLexicon(lexFiles);
-  return { text, tokens: tokenize(text), mentions, lex, sentences: sentences ?? splitSentences(text), marks: findQuoteMarks(text) };
+  return { text, tokens: tokenize(text), mentions: [...mentions].sort((a, b) => a.start - b.start), lex, sentences: sentences ?? splitSentences(text), marks: findQuoteMarks(text) };
 }
 
 /**
@@ -371,7 +415,15 @@ export function rawQuotes(doc: QuoteDoc, opts: { learned?: boolean } = {}): { al
 export function findQuotes(doc: QuoteDoc, opts: { learned?: boolean } = {}): QuoteData[] {
   const { all, direct, fragments } = rawQuotes(doc, opts);
   const quotedRanges = direct.flatMap((q) => q.parts);
-  const quoted = (pos: number) => quotedRanges.some((r) => pos >= r.start && pos < r.end);
+  const quotedSet = intervals(quotedRanges);
+  const quoted = (pos: number) => quotedSet.has(pos);
+  const fragmentSet = intervals(fragments);
+  const fragmentEnd = new Map(fragments.map((f) => [f.start, f.end]));
+  // fragments never overlap, so the first one starting in [start, end) is inside it if any is
+  const hasFragment = (start: number, end: number) => {
+    const f = fragmentSet.nextStart(start);
+    return f < end && (fragmentEnd.get(f) ?? Infinity) <= end;
+  };
   const history: SpeakerEvent[] = [];
   const out: QuoteData[] = [];
   for (const q of all) {
@@ -395,7 +447,7 @@ export function findQuotes(doc: QuoteDoc, opts: { learned?: boolean } = {}): Quo
     const start = q.parts[0].start;
     const end = q.parts.at(-1)!.end;
     const contentText = doc.text.slice(start, end);
-    const kind: QuoteKind = q.kind === 'indirect' && fragments.some((f) => f.start >= start && f.end <= end) ? 'partial' : q.kind;
+    const kind: QuoteKind = q.kind === 'indirect' && hasFragment(start, end) ? 'partial' : q.kind;
     const sourcing = classifyQuote(doc, contentText, sp);
     out.push({
       id: `q${out.length + 1}`,
