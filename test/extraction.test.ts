@@ -4,6 +4,7 @@
 
 import { describe, expect, it } from 'vitest';
 import { extractMain } from '../src/ingest/html.ts';
+import { decode } from '../src/ingest/decode.ts';
 import { cleanDoc } from '../src/clean/index.ts';
 import { loadRules, removeBoilerplate } from '../src/clean/boilerplate.ts';
 
@@ -106,5 +107,29 @@ describe('boilerplate lines added for news pages', () => {
   });
   it('article sentences using the same words stay', () => {
     expect(kept).toHaveLength(3);
+  });
+});
+
+describe('page bytes to text (src/ingest/decode.ts)', () => {
+  it('a page declaring UTF-8 with one stray byte stays UTF-8: its accents survive, with a warning', () => {
+    const bytes = Buffer.concat([Buffer.from('<html><head><meta charset="utf-8"></head><body><p>Zażółć gęślą jaźń, said the café owner.</p><p>Price: 5', 'utf8'), Buffer.from([0xa3]), Buffer.from('</p></body></html>', 'utf8')]);
+    const d = decode(bytes);
+    expect(d.encoding).toBe('utf-8');
+    expect(d.text).toContain('Zażółć gęślą jaźń');
+    expect(d.warning).toMatch(/1 invalid byte sequence/);
+  });
+
+  it('a charset declared after a long head (past 2 KB) is honoured', () => {
+    const head = `<html><head><title>T</title>${'<meta name="keywords" content="harbour, quay, ferries, dockers">'.repeat(32)}<meta http-equiv="Content-Type" content="text/html; charset=windows-1250">`;
+    const bytes = Buffer.concat([Buffer.from(head, 'latin1'), Buffer.from([0x9c, 0x6c, 0xb9, 0x73, 0x6b]), Buffer.from('</head><body></body></html>', 'latin1')]);
+    expect(head.length).toBeGreaterThan(2048);
+    const d = decode(bytes);
+    expect(d.encoding).toBe('windows-1250');
+    expect(d.text).toContain('śląsk');
+  });
+
+  it('text with many invalid sequences is still read as Windows-1252', () => {
+    const bytes = Buffer.from(`<meta charset="utf-8"><p>${'caf\xe9 '.repeat(20)}</p>`, 'latin1');
+    expect(decode(bytes).encoding).toBe('windows-1252');
   });
 });

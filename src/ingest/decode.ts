@@ -14,6 +14,8 @@ export interface Decoded {
 }
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
+/** More invalid sequences than this in a page declared UTF-8 means it is in another charset. */
+const MAX_DAMAGED_BYTES = 8;
 
 /** Looks for NUL bytes and other control bytes that never occur in text files. */
 export function looksBinary(buf: Uint8Array): boolean {
@@ -27,9 +29,12 @@ export function looksBinary(buf: Uint8Array): boolean {
   return n > 0 && control / n > 0.1;
 }
 
-/** The charset an HTML or XML document declares in its first 2 KB, if any. */
+/** How far into a page its charset declaration is looked for: 2 KB cut off real pages' long heads. */
+const DECLARATION_WINDOW = 4096;
+
+/** The charset an HTML or XML document declares in its first 4 KB, if any. */
 export function declaredCharset(buf: Uint8Array): string | undefined {
-  const head = Buffer.from(buf.subarray(0, 2048)).toString('latin1');
+  const head = Buffer.from(buf.subarray(0, DECLARATION_WINDOW)).toString('latin1');
   const m =
     /<meta[^>]+charset\s*=\s*["']?\s*([\w-]+)/i.exec(head) ?? /<\?xml[^>]+encoding\s*=\s*["']([\w-]+)/i.exec(head);
   return m?.[1]?.toLowerCase();
@@ -47,6 +52,15 @@ export function decode(buf: Uint8Array): Decoded {
   try {
     return { text: utf8.decode(buf), encoding: 'utf-8' };
   } catch {
+    // A page that declares UTF-8 and has a stray byte or two is damaged UTF-8, not Latin-1:
+    // reading all of it as Windows-1252 would garble every accented letter to save a few.
+    if (declared && /^utf-?8$/.test(declared)) {
+      const text = new TextDecoder('utf-8').decode(buf);
+      const damaged = text.split('\uFFFD').length - 1;
+      if (damaged <= MAX_DAMAGED_BYTES) {
+        return { text, encoding: 'utf-8', warning: `declares UTF-8 but has ${damaged} invalid byte sequence(s); read as UTF-8 with replacement characters` };
+      }
+    }
     return {
       text: iconv.decode(Buffer.from(buf), 'windows-1252'),
       encoding: 'windows-1252',
