@@ -92,7 +92,8 @@ export function findLearned(doc: QuoteDoc, found: RawQuote[], byLast: Map<string
   let until = 0; // end of the last learned attribution: the scan runs left to right
   for (let k = 0; k < toks.length; k++) {
     const cands = byLast.get(toks[k].lower);
-    if (!cands) continue;
+    // every cue ending on a word inside what was found, or inside a quotation, is skipped below: skip it once here
+    if (!cands || covered.has(toks[k].start) || quoted.has(toks[k].start) || (!independent && toks[k].start < until)) continue;
     for (const c of cands) {
       const n = c.words.length;
       if (k + 1 < n) continue;
