@@ -133,6 +133,9 @@ for (const r of records) {
   }
 }
 
+// (LEARN_STATS=<file>: every variant's counts, for choosing the selection rule by cross-validation)
+if (process.env.LEARN_STATS) writeFileSync(process.env.LEARN_STATS, JSON.stringify(Object.fromEntries(stats)) + '\n');
+
 // 3. keep the cues that are right often enough
 const kept: { cue: string; dir: string; speaker: string; n: number; hits: number; speaker_ok: number }[] = [];
 for (const c of candidates) {

@@ -58,3 +58,28 @@ describe('stances and other attribution constructions', () => {
     expect(quoteWith(qs, 'the water is safe')?.kind).toBe('partial');
   });
 });
+
+// Noun readings of cue words, as they come in the PolNeAR train split ("former Ohio state Sen.",
+// "received support from six in 10 Democrats", "Clinton is likely to clinch the nomination"):
+// each was a false attribution more often than a true one there.
+describe('noun and forecast readings that are not attributions', () => {
+  it('does not read "state" as a speech verb before a title or a noun', () => {
+    const qs = quotesOf('The senator convened top surrogates, including former Ohio state Sen. Nina Turner, in Philadelphia on Monday. Rubio won support from state Rep. Jeff Hoover and other Kentucky lawmakers.');
+    expect(qs.some((q) => /^states?$/i.test(q.cue?.text ?? ''))).toBe(false);
+  });
+
+  it('still reads "states that" as an attribution', () => {
+    const qs = quotesOf('The party rule states that every delegate must vote for the winner of the primary.');
+    expect(quoteWith(qs, 'every delegate must vote')?.cue?.text).toBe('states');
+  });
+
+  it('does not read "support for / from / among" or "48 percent support" as an attribution', () => {
+    const qs = quotesOf('Clinton received support from roughly six in 10 Democrats on Long Island. Sanders support among union members has grown. The businessman enjoys 48 percent support in the state.');
+    expect(qs.some((q) => q.cue?.text === 'support')).toBe(false);
+  });
+
+  it('does not read a forecast ("is likely to", "is poised to") as somebody\'s stance', () => {
+    const qs = quotesOf('Clinton is likely to clinch the nomination on the evening of June 7. The race is poised to wrap up in June, when California votes.');
+    expect(qs.some((q) => q.evidence.method === 'stance:raising')).toBe(false);
+  });
+});
