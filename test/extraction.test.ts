@@ -80,6 +80,15 @@ describe('figure captions', () => {
   });
 });
 
+describe('furniture names', () => {
+  it('a camelCase furniture name (authorBio) counts like a hyphenated one (author-bio)', () => {
+    const box = '<div class="authorBio"><p>More from the harbour desk: Jane Doe has covered the port, its ferries and its dockers for the Gazette since 2009.</p></div>';
+    const out = text(page({}).replace('</div></article>', `</div>${box}</article>`));
+    expect(out).toContain('Paragraph 6 of the report');
+    expect(out).not.toContain('More from the harbour desk');
+  });
+});
+
 describe('boilerplate lines added for news pages', () => {
   const { kept, removed } = removeBoilerplate(
     [

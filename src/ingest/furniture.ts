@@ -31,7 +31,8 @@ export interface FurnitureMatcher {
 export function loadFurniture(file = SHIPPED): FurnitureMatcher {
   const rules = JSON.parse(readFileSync(file, 'utf8')) as FurnitureRules;
   return {
-    // A word matches a whole class/id token or a hyphen/underscore-separated part of one.
+    // A word matches a whole class/id token or a hyphen/underscore-separated part of one
+    // (camelCase names are split into such parts first, in isFurnitureNamed).
     names: new RegExp(`(?:^|[\\s_-])(?:${rules.words.map(escape).join('|')})(?:$|[\\s_-])`, 'i'),
     roles: new RegExp(`^(?:${rules.roles.map(escape).join('|')})$`, 'i'),
     tags: new Set((rules.tags ?? []).map((t) => t.toUpperCase())),
@@ -51,7 +52,8 @@ export function isFurnitureNamed(el: Element, m: FurnitureMatcher = DEFAULT): bo
   if (m.tags.has(el.tagName.toUpperCase())) return true;
   const role = el.getAttribute('role');
   if (role && m.roles.test(role)) return true;
-  const names = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;
+  // camelCase names ("relatedPosts") split like hyphenated ones ("related-posts").
+  const names = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`.replace(/(\p{Ll})(\p{Lu})/gu, '$1-$2');
   return names.length > 1 && m.names.test(names);
 }
 
