@@ -83,3 +83,20 @@ describe('noun and forecast readings that are not attributions', () => {
     expect(qs.some((q) => q.evidence.method === 'stance:raising')).toBe(false);
   });
 });
+
+describe('nouns that name an effort or backing, not a held claim', () => {
+  it('does not read "efforts to", "the threat of", "his bid for" or "the support of" as stances', () => {
+    const qs = quotesOf('Republican leaders stepped up their efforts to stop the nominee. The threat of a contested convention hung over the race. He abandoned his bid for the nomination in March. She won the support of the party’s governors.');
+    expect(qs.some((q) => q.evidence.method === 'stance:nominal')).toBe(false);
+  });
+
+  it('does not read "name recognition" or "the relentless push toward" as speech', () => {
+    const qs = quotesOf('Clinton had far more name recognition than her rivals. In the relentless push toward consolidation, Twitter changed its product.');
+    expect(qs.some((q) => q.cue?.text === 'name' || q.cue?.text === 'push')).toBe(false);
+  });
+
+  it('keeps "support for" as a stance', () => {
+    const qs = quotesOf('Sanders repeated his support for a single-payer health care system at the rally.');
+    expect(quoteWith(qs, 'a single-payer health care system')?.evidence.method).toBe('stance:nominal');
+  });
+});

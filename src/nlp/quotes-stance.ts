@@ -93,6 +93,8 @@ export function findStances(doc: QuoteDoc, found: RawQuote[]): RawQuote[] {
       const ce = clauseEnd(doc, cs, sent);
       // "his criticism of Trump": an object may be one name; a clause ("claim that …") is longer.
       if (ce - cs < (m[2].toLowerCase() === 'that' ? 12 : 3) || repeats(cs, ce)) continue;
+      // "the support of the party's leaders" names who backs someone, not what they hold (2 of 14 right on train); "support for" stays.
+      if (/\bsupports?\s+of\s+$/i.test(m[0])) continue;
       // "Trump has been ratcheting up his critique of …", "X apologized for the claim that …": with a
       // pronoun possessor or none, the holder is the clause's subject when it has one.
       const own = m[1] ? possessor(doc, at, m[1].replace(/(?:’s|'s|’|')$/, '')) : null;
