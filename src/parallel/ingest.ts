@@ -3,11 +3,12 @@
 // run. On PostgreSQL the files come from a shared claim table, so several processes can split one
 // input list. Then the corpus stages run once over what changed, crash-safely (see claims.ts).
 //
-//   files ─► [file tasks] ─► workers: readFile + prepare ─► results by input position
+//   files ─► [file tasks; small files four to a task] ─► workers: readFile + prepare ─► results by input position
 //                 ▲                   │ many-record files come back as raw documents,
 //                 └─ [slice tasks] ◄──┘ re-spread over all workers as urgent tasks
 //   writer: waits for the next file in order, puts its articles, marks the file done.
 
+import { statSync } from 'node:fs';
 import type { Store } from '../store/store.ts';
 import { createContext, ingestPaths, startBatch, type IngestEvents, type IngestSummary, type PipelineOptions } from '../pipeline.ts';
 import { CORPUS_STAGES } from '../corpus.ts';
@@ -30,6 +31,11 @@ const SLICE = 8;
 /** Grouped commits, as in ingestPaths. */
 const BATCH_ARTICLES = 500;
 const BATCH_MS = 2000;
+/** Files up to this size travel in groups of GROUP per task (typically one article each). */
+const SMALL_FILE = 64 * 1024;
+const GROUP = 4;
+/** Files in flight (read, analysed or waiting for the writer) per worker. */
+const WINDOW_PER_WORKER = 16;
 /** Longest the writer runs without letting worker messages in. */
 const YIELD_MS = 5;
 
@@ -102,8 +108,8 @@ export async function ingestParallel(
     { kind: 'problem', problem: { path, level: 'error', message: `could not be processed: ${why.split('\n')[0]}` } },
   ];
 
-  async function work(seq: number, path: string) {
-    const r = await pool.run({ kind: 'file', id: seq, path, idBase: ids.get(path), splitAbove: SPLIT_ABOVE });
+  /** A file's items in its slot, its many-record documents first prepared in slices over all workers. */
+  async function settleFile(seq: number, path: string, r: { items: Item[]; crash?: string }) {
     const items = r.crash ? crashItems(path, r.crash) : r.items;
     const raw = items.flatMap((it, i) => (it.kind === 'raw' ? [i] : []));
     const slices: number[][] = [];
@@ -124,20 +130,52 @@ export async function ingestParallel(
     notify();
   }
 
-  const window = Math.max(4, pool.size * 4);
+  async function work(seq: number, path: string) {
+    await settleFile(seq, path, await pool.run({ kind: 'file', id: seq, path, idBase: ids.get(path), splitAbove: SPLIT_ABOVE }));
+  }
+
+  /** Several small files in one task (one message each way instead of one per file). */
+  async function workGroup(seqs: number[], paths: string[]) {
+    const r = await pool.run({ kind: 'files', id: seqs[0], files: paths.map((path) => ({ path, idBase: ids.get(path) })), splitAbove: SPLIT_ABOVE });
+    // A worker that died on the group: its files again one by one, so only the culprit fails.
+    if (r.crash || !r.files) return void (await Promise.all(seqs.map((seq, k) => work(seq, paths[k]))));
+    await Promise.all(seqs.map((seq, k) => settleFile(seq, paths[k], r.files![k])));
+  }
+
+  const isSmall = (path: string) => {
+    try {
+      return statSync(path).size <= SMALL_FILE;
+    } catch {
+      return false; // the reader says what is wrong with it
+    }
+  };
+
+  const window = Math.max(8, pool.size * WINDOW_PER_WORKER);
   async function produce() {
     for (;;) {
       while (slots.length - written >= window && !failure) await changed();
       if (failure) break;
-      const batch = await source.take(Math.max(1, Math.min(window - (slots.length - written), pool.size * 2)));
+      const batch = await source.take(Math.max(1, Math.min(window - (slots.length - written), pool.size * GROUP * 2)));
       if (!batch.length) break;
-      for (const path of batch) {
-        const seq = slots.push({ path, items: null }) - 1;
-        void work(seq, path).catch((err) => {
-          slots[seq].items = crashItems(path, String(err));
+      const start = (seqs: number[], paths: string[]) => {
+        const run = paths.length === 1 ? work(seqs[0], paths[0]) : workGroup(seqs, paths);
+        void run.catch((err) => {
+          for (const seq of seqs) slots[seq].items ??= crashItems(slots[seq].path, String(err));
           notify();
         });
+      };
+      let group: { seqs: number[]; paths: string[] } = { seqs: [], paths: [] };
+      for (const path of batch) {
+        const seq = slots.push({ path, items: null }) - 1;
+        if (!isSmall(path)) {
+          start([seq], [path]);
+          continue;
+        }
+        group.seqs.push(seq);
+        group.paths.push(path);
+        if (group.paths.length === GROUP) (start(group.seqs, group.paths), (group = { seqs: [], paths: [] }));
       }
+      if (group.paths.length) start(group.seqs, group.paths);
     }
     exhausted = true;
     notify();

@@ -16,7 +16,9 @@ export type Task =
   /** Read a file; prepare its documents, or hand back many-record files' raw documents. */
   | { kind: 'file'; id: number; path: string; idBase?: string; splitAbove: number }
   /** Prepare these raw documents (a slice of a many-record file). */
-  | { kind: 'docs'; id: number; docs: RawDoc[] };
+  | { kind: 'docs'; id: number; docs: RawDoc[] }
+  /** Several small files in one message (one article each, typically): each as a 'file' task. */
+  | { kind: 'files'; id: number; files: { path: string; idBase?: string }[]; splitAbove: number };
 
 /** One outcome, in input order: a reader problem, a prepared article, or a document that failed. */
 export type Item =
@@ -36,6 +38,8 @@ export interface TaskResult {
   items: Item[];
   /** The worker itself failed on this task (a bug, not bad input). */
   crash?: string;
+  /** For a 'files' task: each file's items (or its crash), in the task's order. */
+  files?: { items: Item[]; crash?: string }[];
 }
 
 /**
