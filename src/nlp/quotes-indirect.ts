@@ -318,7 +318,7 @@ export function findIndirect(doc: QuoteDoc, direct: RawQuote[], fragments: MarkS
       }
       if (!subj) continue;
       // "…, Democratic sources said, Axelrod still has respect …": the content goes on after the attribution.
-      const rest = /^\s*(?:on \w+|last \w+|in a statement|in an interview)?\s*,\s*(?!adding|saying|noting|stressing|reiterating|according|who|which|a |an |the )(\S[^]*)$/i.exec(doc.text.slice(t.end, sent.end));
+      const rest = /^\s*(?:on \w+|last \w+|in a statement|in an interview)?\s*,\s*(?!adding|saying|noting|stressing|reiterating|according|who|which|a |an )(\S[^]*)$/i.exec(doc.text.slice(t.end, sent.end));
       let cs = clauseStart;
       while (cs < subj.commaAt && /[\s,]/.test(doc.text[cs])) cs++;
       let ce = subj.commaAt;
@@ -326,7 +326,10 @@ export function findIndirect(doc: QuoteDoc, direct: RawQuote[], fragments: MarkS
       // "Still, he said, officials have to decide …": a short lead is an adverb; the content is what follows.
       // "With 38 delegates at stake, Sanders …", "As an immigrant, she felt …": an adverbial phrase
       // before the subject is not what was said; nor is markup ("<tweet id=…>").
-      if (ADVERBIAL_LEAD.test(doc.text.slice(cs, ce)) && !doc.text.slice(cs, ce).includes(',')) continue;
+      // With a parenthetical attribution ("In any case, Mr. DiPietro said, the golf industry …") the
+      // lead belongs to the content that goes on after it.
+      const adverbialLead = ADVERBIAL_LEAD.test(doc.text.slice(cs, ce)) && !doc.text.slice(cs, ce).includes(',');
+      if (adverbialLead && !parenthetical) continue;
       if (doc.text[cs] === '<') continue;
       const leadOnly = ce - cs < 15;
       if (leadOnly && !parenthetical) continue;

@@ -189,6 +189,15 @@ describe('indirect speech the earlier passes missed (PolNeAR train sentences)', 
     expect(q.content.text.startsWith('the enormous financial quagmire')).toBe(true);
   });
 
+  it('reads a parenthetical attribution after an adverbial lead ("In any case, Mr. DiPietro said, the golf industry …")', () => {
+    const q = quoteWith(quotesOf('In any case, Mr. DiPietro said, the golf industry was vastly over-supplied with courses.'), 'the golf industry')!;
+    expect(q.parts.map((p) => p.text).join(' … ')).toContain('the golf industry was vastly over-supplied with courses');
+    expect(q.speaker?.text).toContain('DiPietro');
+    const r = quoteWith(quotesOf('In his state, Christie said, nonviolent first-time drug offenders are sent to mandatory drug treatment.'), 'nonviolent first-time')!;
+    expect(r.parts.at(-1)!.text).toBe('nonviolent first-time drug offenders are sent to mandatory drug treatment');
+    expect(r.speaker?.text).toBe('Christie');
+  });
+
   it('reads a parenthetical attribution with the content on both sides ("Many of the closures, he said, have involved …")', () => {
     const q = quoteWith(quotesOf('Many of the closures, he said, have involved public and semi-private courses, the latter a reference to clubs that have an active membership program.'), 'Many of the closures')!;
     expect(q.parts.map((p) => p.text)).toEqual(['Many of the closures', 'have involved public and semi-private courses, the latter a reference to clubs that have an active membership program']);
