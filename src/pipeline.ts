@@ -21,6 +21,8 @@ export interface PipelineOptions {
   outlets?: string[];
   /** Extra data files by name (e.g. "aliases" → [files]) for stages that take user extensions. */
   extra?: Record<string, string[]>;
+  /** Glob patterns of files and folders to leave out when reading directories (listFiles). */
+  exclude?: string[];
   now?: Date;
 }
 
@@ -137,7 +139,7 @@ const BATCH_MS = 2000;
  * The start of every ingest, serial or parallel: an empty summary, a problem recorder that
  * counts and reports, and the files under the paths with their ids.
  */
-export function startBatch(paths: string[], events: IngestEvents) {
+export function startBatch(paths: string[], events: IngestEvents, exclude: string[] = []) {
   const summary: IngestSummary = { files: 0, documents: 0, inserted: 0, updated: 0, unchanged: 0, failed: 0, warnings: 0, problems: [], changed: [], corpus: {}, seconds: 0 };
   const problem = (p: IngestProblem) => {
     summary.problems.push(p);
@@ -146,7 +148,7 @@ export function startBatch(paths: string[], events: IngestEvents) {
     events.onProblem?.(p);
   };
   const files: string[] = [];
-  for (const f of listFiles(paths)) typeof f === 'string' ? files.push(f) : problem(f);
+  for (const f of listFiles(paths, exclude)) typeof f === 'string' ? files.push(f) : problem(f);
   events.onFiles?.(files.length);
   return { summary, problem, files, ids: fileIds(files) };
 }
@@ -159,7 +161,7 @@ export async function ingestPaths(
 ): Promise<IngestSummary> {
   const t0 = performance.now();
   const ctx = createContext(opts);
-  const { summary: s, problem, files, ids } = startBatch(paths, events);
+  const { summary: s, problem, files, ids } = startBatch(paths, events, opts.exclude);
   const seen = new Map<string, string>();
   // Commits are grouped (each article still its own savepoint): a commit per article costs
   // an FTS5 segment flush, which dominated bulk ingest. At most BATCH_ARTICLES or BATCH_MS of

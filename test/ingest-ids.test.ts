@@ -1,11 +1,13 @@
 // Article ids for files: the stem, unless several files in the batch share it; then the path
-// below their common folder, so BBC's business/001.txt and sport/001.txt stay two articles.
+// below their common folder, so BBC's business/001.txt and sport/001.txt stay two articles. And
+// which files a directory yields: --exclude patterns.
 
 import { describe, expect, it } from 'vitest';
-import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileIds } from '../src/ingest/index.ts';
+import { dirname, join, relative } from 'node:path';
+import { fileIds, listFiles } from '../src/ingest/index.ts';
+import { cli } from './ingest-helpers.ts';
 import { openSqliteStore } from '../src/store/sqlite/index.ts';
 import { ingestPaths } from '../src/pipeline.ts';
 
@@ -33,5 +35,36 @@ describe('file ids', () => {
     const again = await ingestPaths(store, [dir], { corpus: false });
     expect(again.unchanged).toBe(2);
     await store.close();
+  });
+});
+
+describe('--exclude', () => {
+  it('leaves out files and folders found in directories by name or path glob, and only those', () => {
+    const root = mkdtempSync(join(tmpdir(), 'echotrace-exclude-'));
+    try {
+      const put = (rel: string, text: string) => {
+        mkdirSync(dirname(join(root, rel)), { recursive: true });
+        writeFileSync(join(root, rel), text);
+      };
+      put('a.txt', 'A\n\nText a.\n');
+      put('duplicates.json', '{"not": "a record"');
+      put('drafts/b.txt', 'B\n\nText b.\n');
+      put('news/drafts/c.txt', 'C\n\nText c.\n');
+      put('news/d.txt', 'D\n\nText d.\n');
+      const found = (exclude: string[]) => [...listFiles([root], exclude)].map((f) => relative(root, f as string)).sort();
+      expect(found([])).toEqual(['a.txt', 'drafts/b.txt', 'duplicates.json', 'news/d.txt', 'news/drafts/c.txt']);
+      expect(found(['*.json'])).toEqual(['a.txt', 'drafts/b.txt', 'news/d.txt', 'news/drafts/c.txt']);
+      expect(found(['drafts'])).toEqual(['a.txt', 'duplicates.json', 'news/d.txt']);
+      expect(found(['news/**'])).toEqual(['a.txt', 'drafts/b.txt', 'duplicates.json']);
+      expect(found(['**/c.txt', '?.json'])).toEqual(['a.txt', 'drafts/b.txt', 'duplicates.json', 'news/d.txt']);
+      // A file named on the command line is read whatever the patterns say.
+      expect([...listFiles([join(root, 'duplicates.json')], ['*.json'])]).toEqual([join(root, 'duplicates.json')]);
+      // The CLI: the excluded bad file no longer fails the run.
+      const r = cli(['--db', join(root, 'x.db'), 'ingest', '-q', root, '--exclude', '*.json']);
+      expect([r.code, r.stderr]).toEqual([0, '']);
+      expect(r.stdout).toMatch(/ingested 4 \(4 new/);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
   });
 });

@@ -22,8 +22,14 @@ export const MAX_FILE_BYTES = 64 * 1024 * 1024;
  */
 export const MAX_PAGE_BYTES = 8 * 1024 * 1024;
 
-/** Every readable file under the given paths, or a problem for each path that does not exist. */
-export function* listFiles(paths: string[]): Generator<string | IngestProblem> {
+/**
+ * Every readable file under the given paths, or a problem for each path that does not exist.
+ * `exclude`: glob patterns (`*` within a name, `**` across folders, `?` one character) for files
+ * and folders found inside a directory, matched against their path below it or their name alone
+ * (`--exclude '*.json'` leaves BBC's duplicates.json out of `ingest datasets/bbc`).
+ */
+export function* listFiles(paths: string[], exclude: string[] = []): Generator<string | IngestProblem> {
+  const skip = exclude.map(globToRegExp);
   for (const p of paths) {
     let st;
     try {
@@ -32,19 +38,36 @@ export function* listFiles(paths: string[]): Generator<string | IngestProblem> {
       yield { path: p, level: 'error', message: 'no such file or directory' };
       continue;
     }
-    if (st.isDirectory()) yield* walk(p);
+    if (st.isDirectory()) yield* walk(p, '', skip);
     else yield p;
   }
 }
 
-function* walk(dir: string): Generator<string> {
+function* walk(dir: string, rel: string, skip: RegExp[]): Generator<string> {
   const entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name));
   for (const e of entries) {
     if (e.name.startsWith('.')) continue;
     const full = join(dir, e.name);
-    if (e.isDirectory()) yield* walk(full);
+    const below = rel ? `${rel}/${e.name}` : e.name;
+    if (skip.some((re) => re.test(below) || re.test(e.name))) continue;
+    if (e.isDirectory()) yield* walk(full, below, skip);
     else if (e.isFile() && EXTENSIONS.includes(extname(e.name).toLowerCase())) yield full;
   }
+}
+
+/** A glob as a whole-string pattern: `**` any folders, `*` any characters but `/`, `?` one. */
+export function globToRegExp(glob: string): RegExp {
+  let re = '';
+  for (let i = 0; i < glob.length; i++) {
+    const c = glob[i];
+    if (c === '*' && glob[i + 1] === '*') {
+      re += glob[i + 2] === '/' ? '(?:.*/)?' : '.*';
+      i += glob[i + 2] === '/' ? 2 : 1;
+    } else if (c === '*') re += '[^/]*';
+    else if (c === '?') re += '[^/]';
+    else re += c.replace(/[.+^${}()|[\]\\]/g, '\\$&');
+  }
+  return new RegExp(`^${re}$`);
 }
 
 export const stemOf = (path: string) => basename(path, extname(path));

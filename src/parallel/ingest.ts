@@ -81,7 +81,7 @@ export async function ingestParallel(
 ): Promise<IngestSummary & { batch?: string }> {
   const t0 = performance.now();
   createContext(opts); // bad user data files fail here, before any thread starts
-  const { summary, problem, files, ids } = startBatch(paths, events);
+  const { summary, problem, files, ids } = startBatch(paths, events, opts.exclude);
   const s: IngestSummary & { batch?: string } = summary;
 
   const pg = pgDbOf(store);

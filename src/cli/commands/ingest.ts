@@ -12,6 +12,7 @@ export function register(program: Command) {
     .option('--rules <file...>', 'extra boilerplate rule files (shape: data/rules/boilerplate.json)')
     .option('--outlets <file...>', 'extra outlet tables (shape: data/outlets.json)')
     .option('--aliases <file...>', 'extra entity alias tables (shape: data/aliases.json)')
+    .option('--exclude <glob>', "leave out files and folders found in directories whose path or name matches (e.g. '*.json', 'drafts/**'); repeatable", (v: string, prev: string[]) => [...prev, v], [] as string[])
     .option('--no-corpus', 'skip the corpus stages (reuse, stories, ...); run them later with `echotrace recompute`')
     .option('-q, --quiet', 'print only the summary line and errors')
     .option('--workers <n>', 'parse and analyse on N worker threads while one writer commits (0: on the main thread); on PostgreSQL several processes share the input list', (v) => {
@@ -20,14 +21,14 @@ export function register(program: Command) {
     })
     .addHelpText('after', '\nExit status: 0 when every input was read, 1 when any input failed, 2 when the store could not be opened.')
     .action(
-      action(async (paths: string[], o: { rules?: string[]; outlets?: string[]; aliases?: string[]; corpus: boolean; quiet?: boolean; workers?: number }) => {
+      action(async (paths: string[], o: { rules?: string[]; outlets?: string[]; aliases?: string[]; exclude?: string[]; corpus: boolean; quiet?: boolean; workers?: number }) => {
         const g = program.opts();
         return withStore(g, async (store) => {
           const bar = progressBar('ingest');
           const summary = await runIngest(
             store,
             paths,
-            { rules: o.rules, outlets: o.outlets, extra: o.aliases ? { aliases: o.aliases } : {}, corpus: o.corpus, workers: o.workers },
+            { rules: o.rules, outlets: o.outlets, extra: o.aliases ? { aliases: o.aliases } : {}, exclude: o.exclude, corpus: o.corpus, workers: o.workers },
             {
               onFiles: (n) => bar?.start(n, 0, { file: '' }),
               onFile: (f, done) => bar?.update(done, { file: f.length > 40 ? '…' + f.slice(-39) : f }),
