@@ -314,3 +314,11 @@ describe('hostile input for the quotation passes', () => {
     expect(quotesOf('X said, Y said, '.repeat(8000)).length).toBeLessThan(200);
   });
 });
+
+describe('an outlet as the speaker of its own report (PolNeAR train construction)', () => {
+  it('keeps "The Associated Press reported that …" with the outlet as speaker, not as a relay', () => {
+    const q = quoteWith(quotesOf('The Associated Press reported that she had reached the 2,383 delegates needed to secure the nomination on Monday evening.'), 'she had reached')!;
+    expect(q.speaker?.text).toBe('Associated Press');
+    expect(q.via.some((v) => v.entity === q.speaker?.entity)).toBe(false);
+  });
+});

@@ -443,7 +443,13 @@ export function findQuotes(doc: QuoteDoc, opts: { learned?: boolean } = {}): Quo
     const toldTo = findToldTo(doc, sent, q.cue);
     const via = [...(q.via ?? [])];
     for (const v of findVia(doc, sent, para, toldTo)) if (!via.some((x) => x.entity === v.entity)) via.push(v);
-    if (sp && sp.entity && via.some((v) => v.entity === sp!.entity)) continue; // "Fars News Agency reports:" is a relay, not a speaker
+    if (sp && sp.entity && via.some((v) => v.entity === sp!.entity)) {
+      // "Fars News Agency reports: …" relays the paragraph, so the outlet is no speaker; but with a
+      // speech verb of its own ("The Associated Press reported that …", "…, CNN reported.") the claim
+      // is the outlet's: it is the speaker, not a relay.
+      if (!q.method.startsWith('speech-verb:')) continue;
+      via.splice(via.findIndex((v) => v.entity === sp!.entity), 1);
+    }
     const start = q.parts[0].start;
     const end = q.parts.at(-1)!.end;
     const contentText = doc.text.slice(start, end);
