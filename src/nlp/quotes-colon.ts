@@ -11,6 +11,8 @@ import { intervals } from './quotes-learned.ts';
 
 const MAX_SPEAKER_WORDS = 6;
 const MIN_CONTENT_WORDS = 3;
+/** Commas that make a paragraph of capitalised words a list of names. */
+const LIST_COMMAS = 4;
 
 export function findColonAttributions(doc: QuoteDoc, found: RawQuote[]): RawQuote[] {
   const out: RawQuote[] = [];
@@ -45,6 +47,10 @@ function colonLine(doc: QuoteDoc, a: number, b: number): RawQuote | null {
   while (ce > cs && /\s/.test(doc.text[ce - 1])) ce--;
   while (cs < ce && /\s/.test(doc.text[cs])) cs++;
   if (doc.text.slice(cs, ce).split(/\s+/).length < MIN_CONTENT_WORDS) return null;
+  // "Iowa: Tim Albrecht, Brad Anderson, Rob Barron, …": a list of names under a label, not what anyone said.
+  const content = doc.text.slice(cs, ce);
+  const cw = content.split(/\s+/);
+  if ((content.match(/,/g)?.length ?? 0) >= LIST_COMMAS && cw.filter((w) => /^[\p{Lu}]/u.test(w)).length >= cw.length * 0.6) return null;
   const ls = a + m.index + (m[0].indexOf(label));
   const le = ls + label.length;
   const speaker: SpeakerRef = findSpeaker(doc, ls, le, { leftmost: true }) ?? { start: ls, end: le, text: label, kind: 'description', name: null, entity: null, role: null, anonymous: false, plural: false, documentary: false };

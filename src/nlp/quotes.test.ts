@@ -322,3 +322,10 @@ describe('an outlet as the speaker of its own report (PolNeAR train construction
     expect(q.via.some((v) => v.entity === q.speaker?.entity)).toBe(false);
   });
 });
+
+describe('paragraph labels that are not speakers (PolNeAR train constructions)', () => {
+  it('does not read a label over a list of names, or a credit line, as somebody speaking', () => {
+    const text = 'The insiders, by state:\n\nIowa: Tim Albrecht, Brad Anderson, Rob Barron, Jeff Boeyink, Bonnie Campbell, Dave Caris, Sam Clovis.\n\nContributing: Brittney Bennett and Greg Toppo, USA TODAY.\n\nStill to come: results in Ohio, Missouri and Illinois.';
+    expect(quotesOf(text).filter((q) => q.evidence.method === 'colon-label')).toEqual([]);
+  });
+});
