@@ -329,3 +329,15 @@ describe('paragraph labels that are not speakers (PolNeAR train constructions)',
     expect(quotesOf(text).filter((q) => q.evidence.method === 'colon-label')).toEqual([]);
   });
 });
+
+describe('clause-final nouns and adjectives that are not backward attributions (PolNeAR train constructions)', () => {
+  it('does not read "… in a tweet.", "… the report." or "… as expected." as attributions', () => {
+    const qs = quotesOf('Trump attacked the judge again on Sunday in a tweet. The findings were spelled out in the report. Turnout in the state was lower than expected. The outcome of the vote was already widely known.');
+    expect(qs.filter((q) => q.evidence.method === 'speech-verb:backward')).toEqual([]);
+  });
+
+  it('still reads "…, the official said." backward', () => {
+    const q = quoteWith(quotesOf('The ceasefire will hold through the weekend, the official said.'), 'The ceasefire will hold')!;
+    expect(q.evidence.method).toBe('speech-verb:backward');
+  });
+});
