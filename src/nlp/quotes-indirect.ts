@@ -274,6 +274,13 @@ export function findIndirect(doc: QuoteDoc, direct: RawQuote[], fragments: MarkS
         else if (doc.lex.anyObject.has(lemma) && !doc.lex.needThat.has(lemma)) contentStart = next.start;
         else if (doc.lex.forward.has(lemma) && !doc.lex.needThat.has(lemma) && (CLAUSE_START.test(next.lower) || (next.cap && !doc.lex.objectFirst.has(lemma)) || (!NOT_CLAUSE.test(next.lower) && !doc.lex.objectFirst.has(lemma)))) contentStart = next.start;
       }
+      // "…, said Mark Jones, a political scientist": an inverted attribution; the name after the verb is the
+      // speaker, not the content, and the content lies before it (read below, backward).
+      if (contentStart >= 0 && prev && /,\s*$/.test(doc.text.slice(prev.end, t.start)) && next?.cap && !/^(?:i|he|she|they|we|it|the|a|an)$/.test(next.lower)) {
+        let o = k + 1;
+        while (o + 1 < k1 && toks[o + 1].cap && /^[\s.]*$/.test(doc.text.slice(toks[o].end, toks[o + 1].start))) o++;
+        if (/^\s*(?:[,.;]|$)/.test(doc.text.slice(toks[o].end, toks[o].end + 2))) contentStart = -1;
+      }
       if (contentStart >= 0) {
         let cs = contentStart;
         while (cs < sent.end && /\s/.test(doc.text[cs])) cs++;

@@ -341,3 +341,12 @@ describe('clause-final nouns and adjectives that are not backward attributions (
     expect(q.evidence.method).toBe('speech-verb:backward');
   });
 });
+
+describe('inverted attribution with the speaker after the verb (PolNeAR train construction)', () => {
+  it('reads "…, said Mark Jones, a political scientist …" backward, with the name as speaker, not as content', () => {
+    const qs = quotesOf('The state has little room to maneuver, said Mark Jones, a political scientist at Rice University in Houston.');
+    const q = quoteWith(qs, 'little room to maneuver')!;
+    expect(q.speaker?.text).toBe('Mark Jones');
+    expect(qs.some((x) => x.content.text.startsWith('Mark Jones'))).toBe(false);
+  });
+});
