@@ -12,6 +12,7 @@ import { findEntities } from '../src/nlp/entities.ts';
 import { loadLexicon } from '../src/nlp/lexicon.ts';
 import { buildDoc, findQuotes } from '../src/nlp/quotes.ts';
 import { findQuoteMarks } from '../src/nlp/quote-marks.ts';
+import { lowerBound } from '../src/nlp/tokens.ts';
 
 type Spans = [number, number][];
 interface Gold {
@@ -36,19 +37,12 @@ function tokenIndex(text: string) {
   for (const m of text.matchAll(WORD)) starts.push(m.index!);
   return (spans: Spans) => {
     const set = new Set<number>();
-    for (const [s, e] of spans) for (let i = lowerBound(starts, s); i < starts.length && starts[i] < e; i++) set.add(i);
+    for (const [s, e] of spans) for (let i = firstAtOrAfter(starts, s); i < starts.length && starts[i] < e; i++) set.add(i);
     return set;
   };
 }
-function lowerBound(a: number[], x: number) {
-  let lo = 0;
-  let hi = a.length;
-  while (lo < hi) {
-    const m = (lo + hi) >> 1;
-    if (a[m] < x) lo = m + 1;
-    else hi = m;
-  }
-  return lo;
+function firstAtOrAfter(a: number[], x: number) {
+  return lowerBound(a.length, (i) => a[i] < x);
 }
 const overlaps = (a: Spans, b: Spans) => a.some(([s1, e1]) => b.some(([s2, e2]) => s1 < e2 && s2 < e1));
 

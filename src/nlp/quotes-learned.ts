@@ -14,7 +14,7 @@
 import type { QuoteDoc, RawQuote } from './quotes.ts';
 import { sentenceOf } from './quotes.ts';
 import { clauseSubject, findSpeaker, type SpeakerRef } from './speaker.ts';
-import { tokenAt } from './tokens.ts';
+import { lowerBound, tokenAt } from './tokens.ts';
 import { nearestSubject } from './quotes-indirect.ts';
 
 export interface LearnedCue {
@@ -59,13 +59,7 @@ export function intervals(spans: { start: number; end: number }[]) {
     },
     /** Start of the first interval at or after pos (Infinity when none). */
     nextStart(pos: number) {
-      let lo = 0;
-      let hi = merged.length;
-      while (lo < hi) {
-        const mid = (lo + hi) >> 1;
-        if (merged[mid].start < pos) lo = mid + 1;
-        else hi = mid;
-      }
+      const lo = lowerBound(merged.length, (i) => merged[i].start < pos);
       return lo < merged.length ? merged[lo].start : Infinity;
     },
   };

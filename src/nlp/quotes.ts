@@ -24,7 +24,7 @@ import { findStances } from './quotes-stance.ts';
 import { findLearned, intervals } from './quotes-learned.ts';
 import { findColonAttributions } from './quotes-colon.ts';
 import { classifyQuote } from './sourcing.ts';
-import { tokenAt, tokenize } from './tokens.ts';
+import { lowerBound, tokenAt, tokenize } from './tokens.ts';
 
 export type QuoteKind = 'direct' | 'partial' | 'indirect';
 
@@ -73,13 +73,7 @@ export function paragraphOf(text: string, pos: number): Sentence {
   }
   const at = breaksOf.at;
   // first break at or after pos, and the last one before pos
-  let lo = 0;
-  let hi = at.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (at[mid] < pos) lo = mid + 1;
-    else hi = mid;
-  }
+  const lo = lowerBound(at.length, (i) => at[i] < pos);
   const e = lo < at.length ? at[lo] : text.length;
   const s = lo > 0 ? at[lo - 1] + 1 : 0;
   return { start: s, end: e };

@@ -44,14 +44,22 @@ export function tokenize(text: string): Token[] {
   return out;
 }
 
-/** Index of the first token whose start is ≥ offset (binary search). */
-export function tokenAt(tokens: Token[], offset: number): number {
+/**
+ * Binary search over indexes 0..n-1 ordered so that `before(i)` holds for a prefix: the first
+ * index where it does not (n when it always does).
+ */
+export function lowerBound(n: number, before: (i: number) => boolean): number {
   let lo = 0;
-  let hi = tokens.length;
+  let hi = n;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (tokens[mid].start < offset) lo = mid + 1;
+    if (before(mid)) lo = mid + 1;
     else hi = mid;
   }
   return lo;
+}
+
+/** Index of the first token whose start is ≥ offset (binary search). */
+export function tokenAt(tokens: Token[], offset: number): number {
+  return lowerBound(tokens.length, (i) => tokens[i].start < offset);
 }
