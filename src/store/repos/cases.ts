@@ -69,17 +69,7 @@ export function mergeCase(old: CaseRecord | null, next: CaseRecord): CaseRecord 
 }
 
 /** The stored row both stores share (data as JSON text), and its mapping to a record. */
-export interface CaseRow {
-  id: string;
-  source: string;
-  claim: string;
-  title: string | null;
-  text: string | null;
-  url: string | null;
-  date: string | null;
-  verdict: string | null;
-  data: string;
-}
+export type CaseRow = Omit<CaseRecord, 'data'> & { data: string };
 
 export const caseFromRow = (r: CaseRow): CaseRecord => ({
   id: r.id, source: r.source, claim: r.claim, title: r.title, text: r.text, url: r.url, date: r.date, verdict: r.verdict, data: JSON.parse(r.data),
