@@ -10,12 +10,12 @@ import { requireDataset, writeResults, type Table } from './lib.ts';
 import { aliasTableFor } from '../src/nlp/aliases.ts';
 import { findEntities } from '../src/nlp/entities.ts';
 import { loadLexicon } from '../src/nlp/lexicon.ts';
-import { buildDoc, findQuotes } from '../src/nlp/quotes.ts';
+import { buildDoc, findQuotes, type FindOptions } from '../src/nlp/quotes.ts';
 import { findQuoteMarks } from '../src/nlp/quote-marks.ts';
 import { lowerBound } from '../src/nlp/tokens.ts';
 
 type Spans = [number, number][];
-interface Gold {
+export interface Gold {
   source: Spans;
   cue: Spans;
   content: Spans;
@@ -60,6 +60,12 @@ export interface Score {
 }
 
 export function score(text: string, gold: Gold[], preds: Pred[]): Score {
+  const { matched, speakerOk } = pairUp(text, gold, preds);
+  return { gold: gold.length, pred: preds.length, matched: matched.size, speakerOk };
+}
+
+/** The one-to-one pairing of the scoring: which predictions matched (by index), and how many of those have the right speaker. */
+export function pairUp(text: string, gold: Gold[], preds: Pred[]): { matched: Set<number>; speakerOk: number } {
   const toks = tokenIndex(text);
   const g = gold.map((x) => toks(x.content));
   const p = preds.map((x) => toks(x.content));
@@ -76,18 +82,16 @@ export function score(text: string, gold: Gold[], preds: Pred[]): Score {
   pairs.sort((a, b) => b[0] - a[0]);
   const ug = new Set<number>();
   const up = new Set<number>();
-  let matched = 0;
   let speakerOk = 0;
   for (const [, i, j] of pairs) {
     if (ug.has(i) || up.has(j)) continue;
     ug.add(i);
     up.add(j);
-    matched++;
     const gs = gold[i].source;
     const ps = preds[j].speaker;
     if (gs.length === 0 ? ps.length === 0 : overlaps(gs, ps)) speakerOk++;
   }
-  return { gold: gold.length, pred: preds.length, matched, speakerOk };
+  return { matched: up, speakerOk };
 }
 
 function prf(s: Score, num: number) {
@@ -96,7 +100,7 @@ function prf(s: Score, num: number) {
   return [p, r, p + r ? (2 * p * r) / (p + r) : 0];
 }
 
-export function predictQuotes(text: string, opts: { learned?: boolean } = {}): Pred[] {
+export function predictQuotes(text: string, opts: FindOptions = {}): Pred[] {
   const mentions = findEntities(text, aliasTableFor(), loadLexicon());
   return findQuotes(buildDoc(text, mentions, null), opts).map((q) => ({
     content: q.parts.map((p) => [p.start, p.end] as [number, number]),
@@ -116,6 +120,7 @@ export async function run(split = process.argv.includes('train') ? 'train' : 'de
   const records = readFileSync(file, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as Record_);
   const systems: [string, (t: string) => Pred[]][] = [
     ['echotrace (quotes + indirect speech + learned cues)', (t) => predictQuotes(t)],
+    ['echotrace without the attribution check', (t) => predictQuotes(t, { filter: false })],
     ['echotrace without the learned cues', (t) => predictQuotes(t, { learned: false })],
     ['baseline: quotation marks only', baseline],
   ];
@@ -147,7 +152,7 @@ export async function run(split = process.argv.includes('train') ? 'train' : 'de
       notes: [
         'Match: |gold ∩ predicted content tokens| / |gold tokens| ≥ 0.5, paired one-to-one greedily (README of the dataset). Speaker right: predicted speaker span overlaps the gold source, or both are empty.',
         'Human ceiling (annotator vs annotator, README): content F1 0.823, content+speaker F1 0.769. Gold includes beliefs and intentions ("he figures that"), which echotrace only partly covers.',
-        'Learned cues: data/lexicon/cues-learned.json, written by bench/learn-cues.ts from the train split only (`npx tsx bench/learn-cues.ts 0.45 2 0.4`; thresholds chosen by 2-fold cross-validation on train halves: learn on one, score the other); the second row is the same code without them. articles/s: the first row also pays the warm-up, and the machine is shared.',
+        'Learned cues: data/lexicon/cues-learned.json, written by bench/learn-cues.ts from the train split only (`npx tsx bench/learn-cues.ts 0.45 2 0.4`; thresholds chosen by 2-fold cross-validation on train halves: learn on one, score the other); the third row is the same code without them. Attribution check: data/quotes/attribution-model.json, a logistic regression written by bench/learn-attribution.ts from the train split only (`npx tsx bench/learn-attribution.ts`; threshold and the methods it checks chosen by 2-fold cross-validation on train halves); the second row is the same code without it. articles/s: the first row also pays the warm-up, and the machine is shared.',
       ],
     },
     {

@@ -25,6 +25,7 @@ import { findLearned, intervals } from './quotes-learned.ts';
 import { findColonAttributions } from './quotes-colon.ts';
 import { classifyQuote } from './sourcing.ts';
 import { lowerBound, tokenAt, tokenize } from './tokens.ts';
+import { attributionScore, checks, loadAttributionModel, quoteFeatures, type AttributionModel } from './quotes-filter.ts';
 
 export type QuoteKind = 'direct' | 'partial' | 'indirect';
 
@@ -346,7 +347,15 @@ export interface QuoteData {
   via: Ref[];
   sourcing: 'named' | 'anonymous' | 'hearsay' | 'documentary' | null;
   parts: { start: number; end: number; text: string }[];
-  evidence: { method: string; sourcing: string | null; antecedent: { text: string; start: number } | null };
+  evidence: { method: string; sourcing: string | null; antecedent: { text: string; start: number } | null; filter?: { p: number; top: string[] } };
+}
+
+export interface FindOptions {
+  learned?: boolean;
+  /** The attribution check (quotes-filter.ts): the shipped model by default, false for none. */
+  filter?: AttributionModel | false;
+  /** Called with every quote proposed and its check features, before the check (for fitting the model). */
+  onFeatures?: (q: { method: string; parts: { start: number; end: number }[] }, feats: string[]) => void;
 }
 
 export function buildDoc(text: string, mentions: Mention[], sentences: Sentence[] | null, lexFiles: string[] = []): QuoteDoc {
@@ -406,8 +415,9 @@ export function rawQuotes(doc: QuoteDoc, opts: { learned?: boolean } = {}): { al
 }
 
 /** Every quote in an article, resolved, in the export shape. */
-export function findQuotes(doc: QuoteDoc, opts: { learned?: boolean } = {}): QuoteData[] {
+export function findQuotes(doc: QuoteDoc, opts: FindOptions = {}): QuoteData[] {
   const { all, direct, fragments } = rawQuotes(doc, opts);
+  const model = opts.filter === false ? null : (opts.filter ?? loadAttributionModel());
   const quotedRanges = direct.flatMap((q) => q.parts);
   const quotedSet = intervals(quotedRanges);
   const quoted = (pos: number) => quotedSet.has(pos);
@@ -448,6 +458,16 @@ export function findQuotes(doc: QuoteDoc, opts: { learned?: boolean } = {}): Quo
     const end = q.parts.at(-1)!.end;
     const contentText = doc.text.slice(start, end);
     const kind: QuoteKind = q.kind === 'indirect' && hasFragment(start, end) ? 'partial' : q.kind;
+    // The learned check (quotes-filter.ts): quotes found the ways it checks need its score.
+    let check: { p: number; top: string[] } | undefined;
+    if (model || opts.onFeatures) {
+      const feats = quoteFeatures(doc, { kind, method: q.method, parts: q.parts, cue: q.cue, speaker: sp, toldTo: !!toldTo, via: via.length > 0 });
+      opts.onFeatures?.({ method: q.method, parts: q.parts }, feats);
+      if (model && checks(model, q.method)) {
+        check = attributionScore(model, feats);
+        if (check.p < model.threshold) continue;
+      }
+    }
     const sourcing = classifyQuote(doc, contentText, sp);
     out.push({
       id: `q${out.length + 1}`,
@@ -459,7 +479,7 @@ export function findQuotes(doc: QuoteDoc, opts: { learned?: boolean } = {}): Quo
       via,
       sourcing: sourcing.kind,
       parts: q.parts.map((p) => ({ ...p, text: doc.text.slice(p.start, p.end) })),
-      evidence: { method: q.method, sourcing: sourcing.evidence, antecedent: sp?.antecedent ?? null },
+      evidence: { method: q.method, sourcing: sourcing.evidence, antecedent: sp?.antecedent ?? null, ...(check ? { filter: check } : {}) },
     });
   }
   return out;
