@@ -48,9 +48,10 @@ export function loadAttributionModel(file = MODEL_FILE): AttributionModel | null
   return m;
 }
 
-/** The method's family: "learned:plans to" → learned, "quote-marks:after+continued" → quote-marks:after. */
+/** The method's family: "learned:plans to" → learned, "coordinated:said" → coordinated, "quote-marks:after+continued" → quote-marks:after. */
 export function methodFamily(method: string): string {
-  return method.startsWith('learned:') ? 'learned' : method.replace(/\+.*$/, '');
+  const m = /^(learned|coordinated):/.exec(method);
+  return m ? m[1] : method.replace(/\+.*$/, '');
 }
 
 const bucket = (n: number, edges: number[]) => {
@@ -65,7 +66,7 @@ export function quoteFeatures(doc: QuoteDoc, q: FilterInput): string[] {
   const toks = doc.tokens;
   const m = methodFamily(q.method);
   const f: string[] = [`m:${m}`, `k:${q.kind}|m:${m}`];
-  if (m === 'learned') f.push(`lc:${q.method.slice(8)}`);
+  if (m === 'learned' || m === 'coordinated') f.push(`lc:${q.method}`);
   const cs = q.parts[0].start;
   const ce = q.parts.at(-1)!.end;
   const k0 = tokenAt(toks, cs);

@@ -23,6 +23,7 @@ import { findIndirect } from './quotes-indirect.ts';
 import { findStances } from './quotes-stance.ts';
 import { findLearned, intervals } from './quotes-learned.ts';
 import { findColonAttributions } from './quotes-colon.ts';
+import { splitCoordinated } from './quotes-coordinated.ts';
 import { classifyQuote } from './sourcing.ts';
 import { lowerBound, tokenAt, tokenize } from './tokens.ts';
 import { attributionScore, checks, loadAttributionModel, quoteFeatures, type AttributionModel } from './quotes-filter.ts';
@@ -402,14 +403,15 @@ function notInside(qs: RawQuote[], kept: RawQuote[]): RawQuote[] {
   });
 }
 
-/** The quotes the passes find, unresolved: direct, indirect, stances, then learned cues where those found nothing. */
+/** The quotes the passes find, unresolved: direct, indirect, stances, coordinated cues, then learned cues where those found nothing. */
 export function rawQuotes(doc: QuoteDoc, opts: { learned?: boolean } = {}): { all: RawQuote[]; direct: RawQuote[]; fragments: MarkSpan[] } {
   const { quotes: direct, fragments } = directQuotes(doc);
   const indirect = findIndirect(doc, direct, fragments);
   const stances = findStances(doc, [...direct, ...indirect]);
   const colon = findColonAttributions(doc, [...direct, ...indirect, ...stances]);
-  const found = [...direct, ...indirect, ...stances, ...colon];
-  const learned = opts.learned === false ? [] : findLearned(doc, found, doc.lex.learned);
+  // "X decried A and highlighted B": each forward content ends before a coordinated cue, which starts its own quote
+  const found = splitCoordinated(doc, [...direct, ...indirect, ...stances, ...colon]);
+  const learned = opts.learned === false ? [] : splitCoordinated(doc, findLearned(doc, found, doc.lex.learned), found);
   const all = dropNested([...found, ...learned]).sort((a, b) => (a.cue?.start ?? a.parts[0].start) - (b.cue?.start ?? b.parts[0].start) || a.parts[0].start - b.parts[0].start);
   return { all, direct, fragments };
 }

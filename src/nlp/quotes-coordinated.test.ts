@@ -1,0 +1,30 @@
+// Coordinated attributions (quotes-coordinated.ts) on real sentences from the PolNeAR train split:
+// one subject, two cues joined by "and" / "but", two contents.
+
+import { describe, expect, it } from 'vitest';
+import { quotesOf, quoteWith } from './test-helpers.ts';
+
+describe('coordinated attributions', () => {
+  it('splits "says A and says B" into two quotes of one speaker', () => {
+    const qs = quotesOf('He says the obvious response was to break up fraudulent operators and says he introduced legislation to accomplish that.');
+    const first = quoteWith(qs, 'obvious response')!;
+    const second = quoteWith(qs, 'introduced legislation')!;
+    expect(first.content.text).toBe('the obvious response was to break up fraudulent operators');
+    expect(second.content.text).toBe('he introduced legislation to accomplish that');
+    expect(second.cue?.text).toBe('says');
+    expect(second.speaker?.text).toBe('He');
+  });
+
+  it('gives the second cue the first one’s named speaker ("Graham called … and said …")', () => {
+    const qs = quotesOf('Graham called both Trump and Democratic front-runner Hillary Clinton “crazy” and said the Republican party is bound to lose to Clinton if an alternative to Trump is not found.');
+    const said = quoteWith(qs, 'bound to lose')!;
+    expect(said.content.text.startsWith('the Republican party is bound to lose')).toBe(true);
+    expect(said.speaker?.text).toBe('Graham');
+    expect(qs.filter((q) => q.content.text.includes('bound to lose')).length).toBe(1);
+  });
+
+  it('leaves "and" inside a quotation alone (a constructed guard)', () => {
+    const qs = quotesOf('Sanders said the system is “rigged and says nothing about voters,” the aide recalled.');
+    expect(qs.some((q) => q.evidence.method.startsWith('coordinated:'))).toBe(false);
+  });
+});

@@ -1,0 +1,98 @@
+// Coordinated attributions: one subject, two cues, two contents.
+//   "Bush referred to Rubio as “a bright, charismatic leader” but described his leadership skills as …"
+//   "Clinton has increasingly decried the issue of “systemic racism” and highlighted her plans to …"
+//   "He also expressed concern about the closed primary system in New York and said he hoped …"
+// The passes read a forward content to the end of its sentence, so the first attribution swallows
+// the second. This pass cuts a forward content before "and / but / while / ;" when a cue follows
+// it (a speech verb of the lexicon, or a learned cue, after at most a few adverbs or auxiliaries),
+// and adds the second attribution with the first one's speaker. Linear: each content is read once.
+
+import type { QuoteDoc, RawQuote } from './quotes.ts';
+import { intervals } from './quotes-learned.ts';
+import { tokenAt } from './tokens.ts';
+
+const COORDINATOR = /^(?:and|but|while|yet)$/;
+/** Words that may stand between the coordinator and the cue ("and has also said", "but then told"). */
+const BETWEEN = /^(?:also|has|have|had|is|was|were|are|then|later|now|still|even|again|repeatedly|publicly|privately|previously|recently|quickly|often|regularly|increasingly|frequently|immediately|subsequently|not|never|did|does|do|didn’t|didn't|doesn’t|doesn't|has\s+been|been|would|will|could|may|might|should|must|can|went|on|to)$/;
+const MAX_BETWEEN = 3;
+
+interface Cue {
+  k0: number;
+  k1: number; // last token of the cue
+  lemma: string;
+}
+
+/** A cue starting at token j: a speech verb (finite or participle) or a learned forward cue. */
+function cueAt(doc: QuoteDoc, j: number, end: number): Cue | null {
+  const toks = doc.tokens;
+  const t = toks[j];
+  if (!t || t.cap || t.start >= end) return null;
+  // a learned cue whose words start here (longest first)
+  for (let n = 3; n >= 1; n--) {
+    const last = toks[j + n - 1];
+    if (!last || last.end > end) continue;
+    const cands = doc.lex.learned.get(last.lower);
+    if (!cands) continue;
+    for (const c of cands) {
+      if (c.words.length !== n || c.dir !== 'after' || c.speaker !== 'subject') continue;
+      let ok = true;
+      for (let i = 0; i < n && ok; i++) ok = toks[j + i].lower === c.words[i];
+      if (ok) return { k0: j, k1: j + n - 1, lemma: c.words.join(' ') };
+    }
+  }
+  const v = doc.lex.verbs.get(t.lower);
+  if (!v || v.form === 'base' || doc.lex.ambiguous.has(v.lemma) || doc.lex.objectPreposition.has(v.lemma)) return null;
+  return { k0: j, k1: j, lemma: v.lemma };
+}
+
+/**
+ * Splits the forward contents of `qs` at a coordinated cue and adds the attribution it starts.
+ * Quotes with a cue already at that place (in `qs` or `others`) only lose the swallowed text.
+ */
+export function splitCoordinated(doc: QuoteDoc, qs: RawQuote[], others: RawQuote[] = []): RawQuote[] {
+  const quoted = intervals(doc.marks);
+  const cueStarts = new Set([...qs, ...others].filter((q) => q.cue).map((q) => q.cue!.start));
+  const out: RawQuote[] = [];
+  for (const q of qs) {
+    // a split-off attribution is read again: it may swallow a third
+    for (let cur: RawQuote | null = q; cur; cur = splitOne(doc, cur, quoted, cueStarts)) out.push(cur);
+  }
+  return out;
+}
+
+/** Cuts q's content at its first coordinated cue; the attribution that cue starts (null when none, or when one is there already). */
+function splitOne(doc: QuoteDoc, q: RawQuote, quoted: { has(pos: number): boolean }, cueStarts: Set<number>): RawQuote | null {
+  if (q.kind === 'direct' || !q.cue || q.parts.length !== 1 || q.cue.end > q.parts[0].start) return null;
+  const toks = doc.tokens;
+  const part = q.parts[0];
+  const k0 = tokenAt(toks, part.start);
+  const k1 = tokenAt(toks, part.end);
+  for (let k = k0 + 1; k < k1; k++) {
+    const t = toks[k];
+    const gap = doc.text.slice(toks[k - 1].end, t.start);
+    const word = COORDINATOR.test(t.lower) && !/[“"]/.test(gap);
+    if (!word && !/;/.test(gap)) continue;
+    if (quoted.has(t.start)) continue;
+    let j = word ? k + 1 : k;
+    let n = 0;
+    while (j < k1 && n < MAX_BETWEEN && BETWEEN.test(toks[j].lower) && !/[,;:.]/.test(doc.text.slice(toks[j - 1].end, toks[j].start))) (j++, n++);
+    const cue = cueAt(doc, j, part.end);
+    if (!cue) continue;
+    const cueStart = toks[cue.k0].start;
+    const cueEnd = toks[cue.k1].end;
+    // the second content: after the cue (and a "that"), to where the first one ended
+    const skip = /^[\s,:]*(?:that\b)?\s*/.exec(doc.text.slice(cueEnd, cueEnd + 12))!;
+    const cs = cueEnd + skip[0].length;
+    let ce = part.end;
+    while (ce > cs && /[\s,;:.!?(—–-]/.test(doc.text[ce - 1])) ce--;
+    // the first content: up to the coordinator (or the semicolon)
+    let e1 = word ? t.start : toks[k - 1].end;
+    while (e1 > part.start && /[\s,;:—–-]/.test(doc.text[e1 - 1])) e1--;
+    if (e1 <= part.start || ce - cs < 3 || !/[\p{L}\p{N}]/u.test(doc.text.slice(cs, ce))) continue;
+    part.end = e1;
+    if (cueStarts.has(cueStart)) return null;
+    cueStarts.add(cueStart);
+    return { kind: 'indirect', parts: [{ start: cs, end: ce }], cue: { start: cueStart, end: cueEnd, lemma: cue.lemma }, speaker: q.speaker, via: [], method: `coordinated:${cue.lemma}` };
+  }
+  return null;
+}
