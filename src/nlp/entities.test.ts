@@ -54,6 +54,19 @@ describe('entities', () => {
     expect(idOf(ms, 'Abdel Hadi')).toBe('hassan-abdel-hadi');
   });
 
+  it('does not take a company name, a country or a common word for a surname (Reuters)', () => {
+    const a = entitiesOf('State-owned Air Canada said it will make a statement. The sale of Gelco Express, Canada’s second largest courier service, is part of the parent company’s strategy.');
+    expect(a.find((m) => m.text === 'Canada')?.entity).toBe('canada');
+    const b = entitiesOf('<Bryson Oil and Gas Plc> said it paid a cash consideration for about 8.6 pct of <Cenergy Corp>, a U.S. Oil and gas exploration and production company.');
+    expect(b.find((m) => m.text.startsWith('Bryson'))?.type).toBe('org');
+    expect(b.filter((m) => m.method === 'surname')).toEqual([]);
+    // A person's surname that the article also writes in lower case is a common word there.
+    const c = entitiesOf('Robert Stone, an analyst, said output would fall. Stone quarries and stone prices were steady, he said.');
+    expect(c.filter((m) => m.text === 'Stone' && m.method === 'surname')).toEqual([]);
+    const d = entitiesOf('Robert Stone, an analyst, said output would fall. Stone added that prices were steady.');
+    expect(d.find((m) => m.text === 'Stone' && m.start > 20)?.entity).toBe('robert-stone');
+  });
+
   it('types unknown names by their last word and leaves titles out of a person’s name', () => {
     const ms = entitiesOf('Hamid al-Hayes, the chairman of Anbar Salvation Council, met Prime Minister-designate Mustafa al-Kadhimi and US Ambassador Matthew Tueller.');
     expect(ms.find((m) => m.text === 'Anbar Salvation Council')?.type).toBe('org');

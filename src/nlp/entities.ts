@@ -7,7 +7,8 @@
 //    Minister", "Spokesman") are left out of the name; the run's last word decides the type
 //    (Council → org, Province → place, otherwise a person when it has two or more words).
 // 3. Surnames: a person named in full once ("Mohammed Mahdi al-Bayati") and later by surname
-//    ("al-Bayati", "Bayati") is one entity: the surname mention takes the full name's id.
+//    ("al-Bayati", "Bayati") is one entity: the surname mention takes the full name's id. A word
+//    the article also writes in lower case is not a surname ("Oil" after "Bryson Oil").
 
 import type { ArticleStage, Span } from '../model.ts';
 import { aliasTableFor, normWord, type AliasTable } from './aliases.ts';
@@ -156,8 +157,12 @@ export function findEntities(text: string, table: AliasTable, lex: Lexicon, toke
     i++;
   }
   // Surname mentions, wherever they are in the article (a later full name still claims them).
+  // A word the article also writes in lower case is a common word capitalised by its place
+  // ("Oil prices rose" after "Bryson Oil"), not a surname.
+  const lower = pending.length ? new Set(tokens.filter((t) => t.text === t.lower).map((t) => t.lower)) : null;
   for (const { i } of pending) {
     const t = tokens[i];
+    if (lower!.has(t.lower)) continue;
     const full = surnames.get(normWord(t.text));
     if (full) out.push({ start: t.start, end: t.end, entity: full.entity, type: 'person', name: full.name, method: 'surname' });
   }
@@ -166,7 +171,7 @@ export function findEntities(text: string, table: AliasTable, lex: Lexicon, toke
 
 export const entityStage: ArticleStage = {
   name: 'entities',
-  version: 1,
+  version: 2, // 2: countries in the alias table; common words and company names no longer surnames
   layer: 'entity',
   needs: [],
   run(article, _layers, ctx): Span[] {
