@@ -26,6 +26,9 @@ it('answers from its cache until another connection commits, then from the new s
   const before = await get('/api/stats');
   const storiesBefore = (await get('/api/stories?limit=100')).total;
   expect(served.changeToken?.()).toBe(served.changeToken?.()); // nothing committed between the two reads
+  // Searches are kept too (answer-cache.ts): the same answer twice, and nothing yet on Eastport.
+  expect(await get('/api/search?q=Bayati')).toEqual(await get('/api/search?q=Bayati'));
+  expect((await get('/api/search?q=Eastport')).items).toEqual([]);
 
   // Another connection (as another process would) adds an article about a new event.
   writeFileSync(join(tmp, 'new.txt'), 'Harbour reopens after storm\n\nThe harbour at Eastport reopened on Monday after a week of repairs, the port authority said.\n');
@@ -44,6 +47,7 @@ it('answers from its cache until another connection commits, then from the new s
   const updated = await get('/api/stats');
   expect(updated.articles).toBe(after.articles);
   expect(updated.layers.sentence).toBe(after.layers.sentence + 2);
+  expect((await get('/api/search?q=Ferries')).items.map((h: { id: string }) => h.id)).toEqual(['new']);
   await served.close();
   await writer.close();
 });

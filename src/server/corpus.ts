@@ -42,7 +42,7 @@ interface Entry {
 const caches = new WeakMap<Store, Map<string, Entry>>();
 
 /** What says the store changed under us: its own change token when it has one, else the article count. */
-async function storeKey(store: Store): Promise<{ key: string; exact: boolean }> {
+export async function storeKey(store: Store): Promise<{ key: string; exact: boolean }> {
   const token = store.changeToken?.();
   if (token !== undefined) return { key: token, exact: true };
   return { key: String(await store.articles.count()), exact: false };

@@ -14,6 +14,7 @@ import { EXTENSIONS } from '../ingest/index.ts';
 import { HttpError, route } from './route.ts';
 import { IngestResultSchema } from './schemas.ts';
 import { invalidate } from './corpus.ts';
+import { forgetAnswers } from './answer-cache.ts';
 
 /** Largest request body accepted (the CLI's own per-file limit is larger; an API call should be small). */
 export const MAX_BODY_BYTES = 32 * 1024 * 1024;
@@ -86,6 +87,7 @@ export const ingestRoute = route({
       });
       const s = await ingestPaths(store, paths);
       invalidate(store);
+      forgetAnswers(store);
       const result = {
         ingested: s.inserted + s.updated,
         inserted: s.inserted,

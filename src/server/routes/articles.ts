@@ -9,6 +9,7 @@ import { DateParam, Id, monthBound, notFound, page, paging, route, type RouteDef
 import * as S from '../schemas.ts';
 import { cachedStats, capabilities, narratives, outlets, stories, storyLabels, summaries } from '../corpus.ts';
 import { caseLabels, listCases } from '../cases.ts';
+import { cachedAnswer } from '../answer-cache.ts';
 
 async function articleFilter(store: Store, q: { outlet?: string; from?: string; to?: string; narrative?: string; story?: string; entity?: string }): Promise<ArticleFilter> {
   const f: ArticleFilter = { outlet: q.outlet, from: monthBound(q.from, false), to: monthBound(q.to, true), entity: q.entity };
@@ -110,27 +111,30 @@ export const articlesRoutes: RouteDef[] = [
     }),
     response: S.SearchSchema,
     errors: [],
-    async handler({ store, query }) {
-      const expansion = query.exact === 'true' ? { entities: [], orPhrases: [] } : await expandQuery(store, query.q);
-      const hits = await store.articles.search(query.q, { limit: query.limit + 1, offset: query.offset, orPhrases: expansion.orPhrases });
-      const meta = new Map((await summaries(store, hits.map((h) => h.id))).map((s) => [s.id, s]));
-      const items = hits.slice(0, query.limit).map((h) => ({ ...h, outlet: meta.get(h.id)?.outlet ?? null, published: meta.get(h.id)?.published ?? null }));
-      const more = hits.length > query.limit;
-      const also: { id: string; name: string; kind: string }[] = [];
-      if (query.offset === 0) {
-        const needle = query.q.replace(/"/g, '').toLowerCase();
-        const hit = (s: string | null | undefined) => !!s && s.toLowerCase().includes(needle);
-        for (const o of await outlets(store)) if (hit(o.name) || hit(o.id)) also.push({ id: o.id, name: o.name, kind: 'outlet' });
-        // Entities through the alias table ("Daesh" → Islamic State): an indexed lookup, where
-        // scanning every entity cost tens of milliseconds per search on a large store.
-        const named = query.exact === 'true' ? (await expandQuery(store, query.q)).entities : expansion.entities;
-        for (const e of named) also.push({ id: e.id, name: e.name, kind: 'entity' });
-        for (const n of await narratives(store)) if (hit(n.label) || hit(n.claim as string)) also.push({ id: n.id, name: n.label, kind: 'narrative' });
-        for (const s of await storyLabels(store)) if (s.lower.includes(needle)) also.push({ id: s.id, name: s.label, kind: 'story' });
-        for (const c of (await listCases(store, query.q, 5, 0)).items) also.push({ id: c.id, name: c.title ?? c.claim ?? c.id, kind: 'case' });
-      }
-      return { ...page(items, more ? null : query.offset + items.length, query.limit, query.offset, more), also: also.slice(0, 30), alsoSearched: expansion.orPhrases };
-    },
+    handler: ({ store, query }) => cachedAnswer(store, 'search', JSON.stringify([query.q, query.exact ?? 'false', query.limit, query.offset]), () => search(store, query)),
   }),
 
 ];
+
+/** The search route's answer: ranked articles with snippets, and what else the query names. */
+async function search(store: Store, query: { q: string; exact?: 'true' | 'false'; limit: number; offset: number }) {
+  const expansion = query.exact === 'true' ? { entities: [], orPhrases: [] } : await expandQuery(store, query.q);
+  const hits = await store.articles.search(query.q, { limit: query.limit + 1, offset: query.offset, orPhrases: expansion.orPhrases });
+  const meta = new Map((await summaries(store, hits.map((h) => h.id))).map((s) => [s.id, s]));
+  const items = hits.slice(0, query.limit).map((h) => ({ ...h, outlet: meta.get(h.id)?.outlet ?? null, published: meta.get(h.id)?.published ?? null }));
+  const more = hits.length > query.limit;
+  const also: { id: string; name: string; kind: string }[] = [];
+  if (query.offset === 0) {
+    const needle = query.q.replace(/"/g, '').toLowerCase();
+    const hit = (s: string | null | undefined) => !!s && s.toLowerCase().includes(needle);
+    for (const o of await outlets(store)) if (hit(o.name) || hit(o.id)) also.push({ id: o.id, name: o.name, kind: 'outlet' });
+    // Entities through the alias table ("Daesh" → Islamic State): an indexed lookup, where
+    // scanning every entity cost tens of milliseconds per search on a large store.
+    const named = query.exact === 'true' ? (await expandQuery(store, query.q)).entities : expansion.entities;
+    for (const e of named) also.push({ id: e.id, name: e.name, kind: 'entity' });
+    for (const n of await narratives(store)) if (hit(n.label) || hit(n.claim as string)) also.push({ id: n.id, name: n.label, kind: 'narrative' });
+    for (const s of await storyLabels(store)) if (s.lower.includes(needle)) also.push({ id: s.id, name: s.label, kind: 'story' });
+    for (const c of (await listCases(store, query.q, 5, 0)).items) also.push({ id: c.id, name: c.title ?? c.claim ?? c.id, kind: 'case' });
+  }
+  return { ...page(items, more ? null : query.offset + items.length, query.limit, query.offset, more), also: also.slice(0, 30), alsoSearched: expansion.orPhrases };
+}

@@ -46,6 +46,9 @@ function keepStatements(db: Database.Database): void {
   }) as typeof db.prepare;
 }
 
+/** Page cache per connection, KiB. */
+const CACHE_KB = 64 * 1024;
+
 export function openSqliteStore(path: string, opts: { readonly?: boolean } = {}): Store {
   checkIsDatabase(path);
   let db: Database.Database;
@@ -55,6 +58,10 @@ export function openSqliteStore(path: string, opts: { readonly?: boolean } = {})
     db.pragma('synchronous = NORMAL');
     db.pragma('foreign_keys = ON');
     db.pragma('busy_timeout = 5000');
+    // A 64 MB page cache instead of SQLite's 2 MB: ranking a common word reads the FTS5
+    // segments and the document sizes of every matching article, and with the small cache each
+    // search copied them in again from the OS (half its time). Pages are only cached as read.
+    db.pragma(`cache_size = -${CACHE_KB}`);
     keepStatements(db);
     if (!opts.readonly) migrate(db);
   } catch (err) {
