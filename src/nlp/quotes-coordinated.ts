@@ -10,6 +10,7 @@
 import type { QuoteDoc, RawQuote } from './quotes.ts';
 import { intervals } from './quotes-learned.ts';
 import { tokenAt } from './tokens.ts';
+import { findSpeaker } from './speaker.ts';
 
 const COORDINATOR = /^(?:and|but|while|yet)$/;
 /** Words that may stand between the coordinator and the cue ("and has also said", "but then told"). */
@@ -45,6 +46,29 @@ function cueAt(doc: QuoteDoc, j: number, end: number): Cue | null {
   return { k0: j, k1: j, lemma: v.lemma };
 }
 
+const MAX_SUBJECT = 6;
+/** A subject of its own after these only: after "and" it is mostly a second object or clause of the content (train). */
+const OWN_SUBJECT_AFTER = /^(?:but|while)$/;
+/** Words that make what follows a subordinate clause or a phrase, not a subject of its own. */
+const NOT_SUBJECT = /^(?:who|whom|whose|which|that|when|where|if|because|to|of|for|than|as|so|then|not|also)$/;
+
+/** A short subject (no verb, no comma) starting at token j, then a finite cue: "the campaign refused", "majorities in all five say". */
+function ownSubjectCue(doc: QuoteDoc, j: number, limit: number, end: number): { subjectEnd: number; cue: Cue } | null {
+  const toks = doc.tokens;
+  for (let k = j + 1; k < limit; k++) {
+    if (/[,;:.“”"()]/.test(doc.text.slice(toks[k - 1].end, toks[k].start)) || NOT_SUBJECT.test(toks[k - 1].lower)) return null;
+    if (doc.lex.verbs.has(toks[k - 1].lower) && k - 1 > j) return null;
+    const cue = cueAt(doc, k, end);
+    if (!cue) continue;
+    const v = doc.lex.verbs.get(toks[k].lower);
+    if (v && v.form !== 'finite') return null;
+    let e = k - 1;
+    while (e > j && BETWEEN.test(toks[e].lower)) e--;
+    return { subjectEnd: e, cue };
+  }
+  return null;
+}
+
 /**
  * Splits the forward contents of `qs` at a coordinated cue and adds the attribution it starts.
  * Quotes with a cue already at that place (in `qs` or `others`) only lose the swallowed text.
@@ -76,7 +100,18 @@ function splitOne(doc: QuoteDoc, q: RawQuote, quoted: { has(pos: number): boolea
     let j = word ? k + 1 : k;
     let n = 0;
     while (j < k1 && n < MAX_BETWEEN && BETWEEN.test(toks[j].lower) && !/[,;:.]/.test(doc.text.slice(toks[j - 1].end, toks[j].start))) (j++, n++);
-    const cue = cueAt(doc, j, part.end);
+    let cue = cueAt(doc, j, part.end);
+    let speaker = q.speaker;
+    let method = 'coordinated';
+    if (!cue && n === 0 && word && OWN_SUBJECT_AFTER.test(t.lower)) {
+      // "…, but the campaign refused to answer", "… while Sanders suggests …": a subject of its own, then the cue
+      const own = ownSubjectCue(doc, j, Math.min(k1, j + MAX_SUBJECT + MAX_BETWEEN + 1), part.end);
+      if (!own) continue;
+      cue = own.cue;
+      speaker = findSpeaker(doc, toks[j].start, toks[own.subjectEnd].end);
+      if (!speaker) continue;
+      method = 'coordinated-subject';
+    }
     if (!cue) continue;
     const cueStart = toks[cue.k0].start;
     const cueEnd = toks[cue.k1].end;
@@ -92,7 +127,7 @@ function splitOne(doc: QuoteDoc, q: RawQuote, quoted: { has(pos: number): boolea
     part.end = e1;
     if (cueStarts.has(cueStart)) return null;
     cueStarts.add(cueStart);
-    return { kind: 'indirect', parts: [{ start: cs, end: ce }], cue: { start: cueStart, end: cueEnd, lemma: cue.lemma }, speaker: q.speaker, via: [], method: `coordinated:${cue.lemma}` };
+    return { kind: 'indirect', parts: [{ start: cs, end: ce }], cue: { start: cueStart, end: cueEnd, lemma: cue.lemma }, speaker, via: [], method: `${method}:${cue.lemma}` };
   }
   return null;
 }

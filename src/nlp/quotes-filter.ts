@@ -50,7 +50,7 @@ export function loadAttributionModel(file = MODEL_FILE): AttributionModel | null
 
 /** The method's family: "learned:plans to" → learned, "coordinated:said" → coordinated, "quote-marks:after+continued" → quote-marks:after. */
 export function methodFamily(method: string): string {
-  const m = /^(learned|coordinated):/.exec(method);
+  const m = /^(learned|coordinated|coordinated-subject):/.exec(method);
   return m ? m[1] : method.replace(/\+.*$/, '');
 }
 
@@ -59,6 +59,7 @@ const bucket = (n: number, edges: number[]) => {
   while (i < edges.length && n > edges[i]) i++;
   return i === 0 ? `≤${edges[0]}` : i === edges.length ? `>${edges.at(-1)}` : `${edges[i - 1] + 1}-${edges[i]}`;
 };
+const CLAUSE_WORD = /^(?:is|are|was|were|be|been|will|would|can|could|should|must|may|might|has|have|had|did|does|do|won’t|can’t|don’t|doesn’t|didn’t|isn’t|wasn’t)$/;
 const LEN_EDGES = [2, 4, 6, 10, 16, 25, 40];
 const POS_EDGES = [0, 2, 5, 10, 20];
 
@@ -66,7 +67,7 @@ export function quoteFeatures(doc: QuoteDoc, q: FilterInput): string[] {
   const toks = doc.tokens;
   const m = methodFamily(q.method);
   const f: string[] = [`m:${m}`, `k:${q.kind}|m:${m}`];
-  if (m === 'learned' || m === 'coordinated') f.push(`lc:${q.method}`);
+  if (m === 'learned' || m.startsWith('coordinated')) f.push(`lc:${q.method}`);
   const cs = q.parts[0].start;
   const ce = q.parts.at(-1)!.end;
   const k0 = tokenAt(toks, cs);
@@ -96,6 +97,8 @@ export function quoteFeatures(doc: QuoteDoc, q: FilterInput): string[] {
     const gapNext = next ? doc.text.slice(toks[c1].end, next.start) : '';
     f.push(`pw:${prev && prev.start >= sent.start ? prev.lower : '<s>'}`, `nw:${next && next.start < sent.end ? next.lower : '</s>'}`);
     f.push(`pw:${prev && prev.start >= sent.start ? prev.lower : '<s>'}|cue:${cue}`, `nw:${next && next.start < sent.end ? next.lower : '</s>'}|cue:${cue}`);
+    const prev2 = toks[c0 - 2];
+    if (prev && prev2 && prev2.start >= sent.start) f.push(`pw2:${prev2.lower} ${prev.lower}`);
     if (/[,;:]/.test(gapPrev)) f.push(`pgap:${gapPrev.trim()}|m:${m}`);
     if (/[,;:]/.test(gapNext)) f.push(`ngap:${gapNext.trim()}|m:${m}`);
     if (toks[c0].cap) f.push(`cuecap|m:${m}`);
@@ -115,6 +118,13 @@ export function quoteFeatures(doc: QuoteDoc, q: FilterInput): string[] {
   } else f.push(`sk:none`, `sk:none|m:${m}`);
   if (q.toldTo) f.push('told');
   if (q.via) f.push('via');
+  // a clause (an auxiliary or modal in it) rather than a bare noun phrase
+  let clause = false;
+  for (let k = k0; k < k1 && !clause; k++) clause = CLAUSE_WORD.test(toks[k].lower);
+  f.push(`clause:${clause}|m:${m}`);
+  if (/\?\s*$/.test(doc.text.slice(sent.start, sent.end))) f.push(`question|m:${m}`);
+  // a title-case headline or a paragraph of one sentence
+  if (sent.start === 0 || doc.text[sent.start - 1] === '\n') f.push(`parastart|m:${m}`);
   // quotation marks elsewhere in the sentence: the quote sits among quoted speech
   if (/[“”"]/.test(doc.text.slice(sent.start, sent.end))) f.push(`sentmarks|m:${m}`);
   return f;
