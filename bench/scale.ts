@@ -9,7 +9,8 @@
 //   ECHOTRACE_SCALE_SECONDS=60       length of the load test (default 300)
 //   ECHOTRACE_SCALE_STORE=/path.db   reuse (or keep) the served store between runs
 //   ECHOTRACE_SCALE_PG=0             skip PostgreSQL
-//   ECHOTRACE_SCALE_SERVERS=1,2      server process counts for the load test (default 1,2)
+//   ECHOTRACE_SCALE_SERVERS=1,2,1u   server process counts for the load test; 'u': with the search answer
+//                                    cache off (ECHOTRACE_ANSWER_CACHE=0), every search ranked afresh (default 1,2,1u)
 //
 // Every run is its own process (the CLI bundled by src/parallel/bundle.ts, as users run it) on
 // the same input files, so the ratios compare like with like. Corpus stages are left out of the
@@ -19,6 +20,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { requireDataset, writeResults, type Table } from './lib.ts';
 import { reutersRecords } from './ingest.ts';
 import { bundle } from '../src/parallel/bundle.ts';
@@ -29,7 +31,7 @@ const SERVE = Number(process.env.ECHOTRACE_SCALE_SERVE ?? 20000);
 const SECONDS = Number(process.env.ECHOTRACE_SCALE_SECONDS ?? 300);
 const RATE = 200;
 /** Server process counts for the load test (`serve --workers N`). */
-const SERVERS = (process.env.ECHOTRACE_SCALE_SERVERS ?? '1,2').split(',').map(Number);
+const SERVERS = (process.env.ECHOTRACE_SCALE_SERVERS ?? '1,2,1u').split(',').map((x) => ({ processes: parseInt(x, 10), cache: !x.endsWith('u') }));
 
 /** Input files for `n` articles: BBC .txt files first, then Reuters records as JSONL files of 500. */
 function inputs(dir: string, n: number): { paths: string[]; articles: number } {
@@ -151,21 +153,91 @@ async function loadTable(cli: string, dir: string): Promise<Table> {
   }
   const rows: (string | number)[][] = [];
   const notes: string[] = [];
-  for (const processes of SERVERS) {
-    const r = await loadRun(cli, db, processes);
-    rows.push([processes, ...r.row]);
+  for (const { processes, cache } of SERVERS) {
+    const r = await loadRun(cli, db, processes, cache);
+    rows.push([processes, cache ? 'on' : 'off', ...r.row]);
     notes.push(...r.notes.filter((n) => !notes.includes(n)));
   }
   return {
     title: `API under load: ${RATE} requests/s for ${SECONDS} s over ${SERVE} stored articles`,
-    columns: ['server processes', 'requests', 'errors', 'non-2xx', 'timeouts', 'req/s', 'p50 ms', 'p90 ms', 'p99 ms', 'max ms', 'RSS first third MB', 'RSS last third MB'],
+    columns: ['server processes', 'search answer cache', 'requests', 'errors', 'non-2xx', 'timeouts', 'req/s', 'p50 ms', 'p90 ms', 'p99 ms', 'max ms', 'RSS first third MB', 'RSS last third MB'],
     rows,
     notes: [...notes, `load average at the end: ${loadavg().map((x) => x.toFixed(1)).join(', ')}`],
   };
 }
 
-async function loadRun(cli: string, db: string, processes: number): Promise<{ row: (string | number)[]; notes: string[] }> {
-  const server = spawn(process.execPath, [cli, '--db', db, 'serve', '--port', '0', '--no-build', '--workers', String(processes)], { stdio: ['ignore', 'pipe', 'pipe'] });
+/** Queries analysts type: common and rare words, phrases and several-word queries. */
+const WORDS = [
+  'oil', 'minister', 'election', 'bank', '"interest rates"', 'government', 'shares', 'police', 'trade deficit', 'music',
+  'said', 'prime minister', 'court ruling', '"central bank"', 'strike', 'opec', 'coffee prices', 'merger', 'profit warning', 'tax',
+  'iran', 'iraq', 'chancellor', 'football', '"world cup"', 'film', 'mobile phone', 'broadband', 'dollar', 'wheat',
+];
+const STOP = new Set('with from that this have will said says after over into than their about would could more been were when what which while there they them also year years first last next week says market share shares'.split(' '));
+
+/** A small fast seeded generator, so every run draws the same requests. */
+function mulberry32(seed: number) {
+  return () => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/**
+ * The requests of one load run, drawn from the served store itself: random stored articles, and
+ * searches whose popularity falls off with rank (weight 1/r) over WORDS and the words and
+ * two-word phrases of the stored titles, most frequent first, so a few queries repeat a lot and
+ * most come once or twice, as on a search box shared by a desk.
+ */
+function workload(db: string, draws: number): { articles: string[]; searches: string[] } {
+  const conn = new Database(db, { readonly: true });
+  const ids = conn.prepare('SELECT id FROM articles').pluck().all() as string[];
+  const titles = conn.prepare('SELECT title FROM articles').pluck().all() as string[];
+  conn.close();
+  const words = new Map<string, number>();
+  const pairs = new Map<string, number>();
+  for (const t of titles) {
+    const w = t.toLowerCase().match(/[a-z]{4,}/g) ?? [];
+    for (const x of new Set(w)) if (!STOP.has(x)) words.set(x, (words.get(x) ?? 0) + 1);
+    for (let k = 0; k + 1 < w.length; k++) if (!STOP.has(w[k]) && !STOP.has(w[k + 1])) pairs.set(`"${w[k]} ${w[k + 1]}"`, (pairs.get(`"${w[k]} ${w[k + 1]}"`) ?? 0) + 1);
+  }
+  const top = (m: Map<string, number>, n: number, min: number) => [...m].filter(([, c]) => c >= min).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, n).map(([k]) => k);
+  const pool = [...new Set([...WORDS, ...top(words, 1500, 3), ...top(pairs, 500, 3)])];
+  const rand = mulberry32(20261123);
+  // Popularity order: WORDS first, then the corpus vocabulary shuffled (frequency in titles is
+  // not popularity among users).
+  const tail = pool.slice(WORDS.length);
+  for (let k = tail.length - 1; k > 0; k--) {
+    const j = Math.floor(rand() * (k + 1));
+    [tail[k], tail[j]] = [tail[j], tail[k]];
+  }
+  const ranked = [...WORDS, ...tail];
+  const cumulative: number[] = [];
+  let sum = 0;
+  for (let r = 1; r <= ranked.length; r++) cumulative.push((sum += 1 / r));
+  const n = Math.ceil(draws / 3) + 10;
+  const searches: string[] = [];
+  for (let k = 0; k < n; k++) {
+    const x = rand() * sum;
+    let lo = 0;
+    let hi = cumulative.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (cumulative[mid] < x) lo = mid + 1;
+      else hi = mid;
+    }
+    searches.push(ranked[lo]);
+  }
+  const articles = Array.from({ length: n }, () => ids[Math.floor(rand() * ids.length)]);
+  return { articles, searches };
+}
+
+async function loadRun(cli: string, db: string, processes: number, cache: boolean): Promise<{ row: (string | number)[]; notes: string[] }> {
+  const server = spawn(process.execPath, [cli, '--db', db, 'serve', '--port', '0', '--no-build', '--workers', String(processes)], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, ECHOTRACE_ANSWER_CACHE: cache ? '1' : '0' },
+  });
   const url = await new Promise<string>((resolve, reject) => {
     let buf = '';
     server.stdout.on('data', (d) => {
@@ -177,33 +249,25 @@ async function loadRun(cli: string, db: string, processes: number): Promise<{ ro
   });
   try {
     const get = async (p: string) => (await fetch(url + p)).json() as Promise<Record<string, unknown>>;
-    const list = (await get('/api/articles?limit=200')) as { items?: { id: string }[] };
     const narratives = (await get('/api/narratives')) as { items?: { id: string }[] };
-    const ids = (list.items ?? []).map((a) => a.id);
     const nids = (narratives.items ?? []).map((n) => n.id);
-    // Common and rare words, phrases and several-word queries, as analysts type them.
-    const words = [
-      'oil', 'minister', 'election', 'bank', '"interest rates"', 'government', 'shares', 'police', 'trade deficit', 'music',
-      'said', 'prime minister', 'court ruling', '"central bank"', 'strike', 'opec', 'coffee prices', 'merger', 'profit warning', 'tax',
-      'iran', 'iraq', 'chancellor', 'football', '"world cup"', 'film', 'mobile phone', 'broadband', 'dollar', 'wheat',
-    ];
-    const requests = [
-      ...ids.slice(0, 100).map((id) => ({ path: `/api/articles/${encodeURIComponent(id)}` })),
-      ...words.map((w) => ({ path: `/api/search?q=${encodeURIComponent(w)}` })),
-      ...(nids.length ? nids.slice(0, 20).map((id) => ({ path: `/api/narratives/${encodeURIComponent(id)}` })) : [{ path: '/api/narratives' }]),
+    const { articles, searches } = workload(db, SECONDS * RATE);
+    const kinds = [
+      articles.map((id) => `/api/articles/${encodeURIComponent(id)}`),
+      searches.map((q) => `/api/search?q=${encodeURIComponent(q)}`),
+      nids.length ? nids.slice(0, 20).map((id) => `/api/narratives/${encodeURIComponent(id)}`) : ['/api/narratives'],
     ];
     const memory: number[] = [treeRssMb(server.pid!)];
     const sampler = setInterval(() => memory.push(treeRssMb(server.pid!)), 5000);
     const { default: autocannon } = (await import('autocannon' as string)) as { default: (o: Record<string, unknown>) => Promise<AutocannonResult> };
-    // Round-robin over the three kinds so each gets a third of the rate.
-    const byKind = [requests.filter((r) => r.path.startsWith('/api/articles/')), requests.filter((r) => r.path.startsWith('/api/search')), requests.filter((r) => r.path.startsWith('/api/narratives'))];
+    // Round-robin over the three kinds so each gets a third of the rate, each kind in its drawn order.
     let i = 0;
     const result = await autocannon({
       url,
       connections: 20,
       overallRate: RATE,
       duration: SECONDS,
-      requests: [{ setupRequest: (req: Record<string, unknown>) => ({ ...req, path: ((k) => k[Math.floor(i / 3) % k.length])(byKind[i++ % 3]).path }) }],
+      requests: [{ setupRequest: (req: Record<string, unknown>) => ({ ...req, path: ((k) => k[Math.floor(i / 3) % k.length])(kinds[i++ % 3]) }) }],
     });
     clearInterval(sampler);
     memory.push(treeRssMb(server.pid!));
@@ -212,8 +276,8 @@ async function loadRun(cli: string, db: string, processes: number): Promise<{ ro
     return {
       row: [result.requests.total, result.errors, result.non2xx, result.timeouts, result.requests.average, result.latency.p50, result.latency.p90, result.latency.p99, result.latency.max, avg(memory.slice(0, third)), avg(memory.slice(-third))],
       notes: [
-        `requests in equal thirds: GET /api/articles/:id (${byKind[0].length} ids), /api/search (${byKind[1].length} queries), ${nids.length ? `/api/narratives/:id (${byKind[2].length})` : 'GET /api/narratives (the store has no narrative)'}`,
-        `autocannon in the benchmark process, 20 connections, overallRate ${RATE}; server: \`echotrace serve --workers N\` (N server processes on one port) on SQLite; memory of all server processes sampled every 5 s`,
+        `requests in equal thirds: GET /api/articles/:id (a random stored article each time), /api/search (${new Set(searches).size} distinct queries over ${searches.length} draws: ${WORDS.length} typical queries and words and two-word phrases from the stored titles, drawn by popularity rank r with weight 1/r, so the head repeats and the tail does not), ${nids.length ? `/api/narratives/:id (${kinds[2].length})` : 'GET /api/narratives (the store has no narrative)'}`,
+        `autocannon in the benchmark process, 20 connections, overallRate ${RATE}; server: \`echotrace serve --workers N\` (N server processes on one port) on SQLite; search answer cache: recent searches kept until the store changes (src/server/answer-cache.ts), "off" ranks every search afresh; memory of all server processes sampled every 5 s`,
       ],
     };
   } finally {
@@ -228,7 +292,7 @@ export async function run(): Promise<void> {
     const cli = await bundle('src/cli/main.ts', 'cli');
     const tables: Table[] = [await ingestTable(cli, dir)];
     if (SERVE > 0) tables.push(await loadTable(cli, dir));
-    writeResults('scale', tables, { articles: Number.isFinite(ARTICLES) ? ARTICLES : 'all', serve: SERVE, seconds: SECONDS, servers: SERVERS });
+    writeResults('scale', tables, { articles: Number.isFinite(ARTICLES) ? ARTICLES : 'all', serve: SERVE, seconds: SECONDS, servers: SERVERS.map((x) => `${x.processes}${x.cache ? '' : 'u'}`).join(',') });
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
