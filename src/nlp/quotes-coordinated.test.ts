@@ -1,5 +1,5 @@
 // Coordinated attributions (quotes-coordinated.ts) on real sentences from the PolNeAR train split:
-// one subject, two cues joined by "and" / "but", two contents.
+// one subject, two cues joined by "and" / "but" or a participle after a comma, two contents.
 
 import { describe, expect, it } from 'vitest';
 import { quotesOf, quoteWith } from './test-helpers.ts';
@@ -21,6 +21,14 @@ describe('coordinated attributions', () => {
     expect(said.content.text.startsWith('the Republican party is bound to lose')).toBe(true);
     expect(said.speaker?.text).toBe('Graham');
     expect(qs.filter((q) => q.content.text.includes('bound to lose')).length).toBe(1);
+  });
+
+  it('ends a content before ", calling …" and gives the participle its own quote', () => {
+    const qs = quotesOf('Carson said he saw no need to change anything about his campaign, telling Stephanopolous that “we tell the truth, we deal with the issues” and that he’d seen continued support from voters over the past week.');
+    expect(quoteWith(qs, 'no need to change')!.content.text).toBe('he saw no need to change anything about his campaign');
+    const telling = quoteWith(qs, 'we tell the truth')!;
+    expect(telling.evidence.method).toBe('participle:telling');
+    expect(telling.speaker?.text).toBe('Carson');
   });
 
   it('leaves "and" inside a quotation alone (a constructed guard)', () => {

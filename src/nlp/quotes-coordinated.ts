@@ -2,10 +2,14 @@
 //   "Bush referred to Rubio as “a bright, charismatic leader” but described his leadership skills as …"
 //   "Clinton has increasingly decried the issue of “systemic racism” and highlighted her plans to …"
 //   "He also expressed concern about the closed primary system in New York and said he hoped …"
+//   "Trump defended the incident, calling the protester “a very obnoxious guy …”"
+//   "…, but the campaign refused to answer", "… while Sanders suggests …"
 // The passes read a forward content to the end of its sentence, so the first attribution swallows
-// the second. This pass cuts a forward content before "and / but / while / ;" when a cue follows
-// it (a speech verb of the lexicon, or a learned cue, after at most a few adverbs or auxiliaries),
-// and adds the second attribution with the first one's speaker. Linear: each content is read once.
+// the second (PolNeAR's gold never nests one attribution in another). This pass cuts a forward
+// content before "and / but / while / ;" when a cue follows it (a speech verb of the lexicon, or a
+// learned cue, after at most a few adverbs or auxiliaries), before ", <participle cue>" and
+// "before/after/by <participle cue>", and before "but/while <short subject> <cue>"; the second
+// attribution gets the first one's speaker, or its own subject. Each content is read once.
 
 import type { QuoteDoc, RawQuote } from './quotes.ts';
 import { intervals } from './quotes-learned.ts';
@@ -47,6 +51,8 @@ function cueAt(doc: QuoteDoc, j: number, end: number): Cue | null {
 }
 
 const MAX_SUBJECT = 6;
+/** Words that may open a participle attribution inside a content ("before explaining why …"). */
+const PARTICIPLE_LEAD = /^(?:before|after|by)$/;
 /** A subject of its own after these only: after "and" it is mostly a second object or clause of the content (train). */
 const OWN_SUBJECT_AFTER = /^(?:but|while)$/;
 /** Words that make what follows a subordinate clause or a phrase, not a subject of its own. */
@@ -95,8 +101,19 @@ function splitOne(doc: QuoteDoc, q: RawQuote, quoted: { has(pos: number): boolea
     const t = toks[k];
     const gap = doc.text.slice(toks[k - 1].end, t.start);
     const word = COORDINATOR.test(t.lower) && !/[“"]/.test(gap);
-    if (!word && !/;/.test(gap)) continue;
     if (quoted.has(t.start)) continue;
+    if (!word && !/;/.test(gap)) {
+      // "…, calling him a “talented guy”", "… before explaining why she forgave Roof": a participle cue
+      const prep = PARTICIPLE_LEAD.test(t.lower);
+      if (!prep && !/^[\s]*,\s*$/.test(gap)) continue;
+      let j = prep ? k + 1 : k;
+      if (j < k1 && /^(?:even|also|then|again|repeatedly)$/.test(toks[j].lower)) j++;
+      const cue = /ing$/.test(toks[j]?.lower ?? '') && toks[j].lower !== 'according' ? cueAt(doc, j, part.end) : null;
+      if (!cue) continue;
+      const split = splitAt(doc, q, cue, prep ? t.start : toks[k - 1].end, q.speaker, 'participle', cueStarts);
+      if (split === undefined) continue;
+      return split;
+    }
     let j = word ? k + 1 : k;
     let n = 0;
     while (j < k1 && n < MAX_BETWEEN && BETWEEN.test(toks[j].lower) && !/[,;:.]/.test(doc.text.slice(toks[j - 1].end, toks[j].start))) (j++, n++);
@@ -113,21 +130,32 @@ function splitOne(doc: QuoteDoc, q: RawQuote, quoted: { has(pos: number): boolea
       method = 'coordinated-subject';
     }
     if (!cue) continue;
-    const cueStart = toks[cue.k0].start;
-    const cueEnd = toks[cue.k1].end;
-    // the second content: after the cue (and a "that"), to where the first one ended
-    const skip = /^[\s,:]*(?:that\b)?\s*/.exec(doc.text.slice(cueEnd, cueEnd + 12))!;
-    const cs = cueEnd + skip[0].length;
-    let ce = part.end;
-    while (ce > cs && /[\s,;:.!?(—–-]/.test(doc.text[ce - 1])) ce--;
-    // the first content: up to the coordinator (or the semicolon)
-    let e1 = word ? t.start : toks[k - 1].end;
-    while (e1 > part.start && /[\s,;:—–-]/.test(doc.text[e1 - 1])) e1--;
-    if (e1 <= part.start || ce - cs < 3 || !/[\p{L}\p{N}]/u.test(doc.text.slice(cs, ce))) continue;
-    part.end = e1;
-    if (cueStarts.has(cueStart)) return null;
-    cueStarts.add(cueStart);
-    return { kind: 'indirect', parts: [{ start: cs, end: ce }], cue: { start: cueStart, end: cueEnd, lemma: cue.lemma }, speaker, via: [], method: `${method}:${cue.lemma}` };
+    const split = splitAt(doc, q, cue, word ? t.start : toks[k - 1].end, speaker, method, cueStarts);
+    if (split === undefined) continue;
+    return split;
   }
   return null;
+}
+
+/**
+ * Ends q's content at `cut` and returns the quote `cue` starts (content: after the cue and a "that",
+ * to where q's content ended); null when a quote has that cue already, undefined when either
+ * content would be empty (nothing is changed then).
+ */
+function splitAt(doc: QuoteDoc, q: RawQuote, cue: Cue, cut: number, speaker: RawQuote['speaker'], method: string, cueStarts: Set<number>): RawQuote | null | undefined {
+  const toks = doc.tokens;
+  const part = q.parts[0];
+  const cueStart = toks[cue.k0].start;
+  const cueEnd = toks[cue.k1].end;
+  const skip = /^[\s,:]*(?:that\b)?\s*/.exec(doc.text.slice(cueEnd, cueEnd + 12))!;
+  const cs = cueEnd + skip[0].length;
+  let ce = part.end;
+  while (ce > cs && /[\s,;:.!?(—–-]/.test(doc.text[ce - 1])) ce--;
+  let e1 = cut;
+  while (e1 > part.start && /[\s,;:—–-]/.test(doc.text[e1 - 1])) e1--;
+  if (e1 <= part.start || ce - cs < 3 || !/[\p{L}\p{N}]/u.test(doc.text.slice(cs, ce))) return undefined;
+  part.end = e1;
+  if (cueStarts.has(cueStart)) return null;
+  cueStarts.add(cueStart);
+  return { kind: 'indirect', parts: [{ start: cs, end: ce }], cue: { start: cueStart, end: cueEnd, lemma: cue.lemma }, speaker, via: [], method: `${method}:${cue.lemma}` };
 }

@@ -50,7 +50,7 @@ export function loadAttributionModel(file = MODEL_FILE): AttributionModel | null
 
 /** The method's family: "learned:plans to" → learned, "coordinated:said" → coordinated, "quote-marks:after+continued" → quote-marks:after. */
 export function methodFamily(method: string): string {
-  const m = /^(learned|coordinated|coordinated-subject):/.exec(method);
+  const m = /^(learned|coordinated|coordinated-subject|participle):/.exec(method);
   return m ? m[1] : method.replace(/\+.*$/, '');
 }
 
@@ -67,7 +67,7 @@ export function quoteFeatures(doc: QuoteDoc, q: FilterInput): string[] {
   const toks = doc.tokens;
   const m = methodFamily(q.method);
   const f: string[] = [`m:${m}`, `k:${q.kind}|m:${m}`];
-  if (m === 'learned' || m.startsWith('coordinated')) f.push(`lc:${q.method}`);
+  if (m === 'learned' || m.startsWith('coordinated') || m === 'participle') f.push(`lc:${q.method}`);
   const cs = q.parts[0].start;
   const ce = q.parts.at(-1)!.end;
   const k0 = tokenAt(toks, cs);
