@@ -5,7 +5,7 @@
 
 import { entitySlug } from './alias-norm.ts';
 import type { Doc, Mention } from './speaker.ts';
-import { tokenAt } from './tokens.ts';
+import { lowerBound, tokenAt } from './tokens.ts';
 
 export interface Ref {
   start: number;
@@ -20,7 +20,8 @@ const ref = (doc: Doc, m: { start: number; end: number; entity: string | null })
 
 /** The first outlet named within `maxTokens` words after offset `from` (skipping "the", "Arabic-language", ...). */
 export function outletAfter(doc: Doc, from: number, limit: number, maxTokens = 7): Ref | null {
-  const m = doc.mentions.find((x) => x.start >= from && x.start < limit && x.type === 'outlet');
+  let m: Mention | undefined;
+  for (let i = firstMentionFrom(doc, from); i < doc.mentions.length && doc.mentions[i].start < limit && !m; i++) if (doc.mentions[i].type === 'outlet') m = doc.mentions[i];
   const k0 = tokenAt(doc.tokens, from);
   if (m && tokenAt(doc.tokens, m.start) - k0 <= maxTokens && !/[,.;:]/.test(doc.text.slice(from, m.start))) return ref(doc, m);
   // An outlet the tables do not know: capitalised words followed by "news website", "TV", "newspaper".
@@ -43,6 +44,45 @@ export function outletAfter(doc: Doc, from: number, limit: number, maxTokens = 7
   return null;
 }
 
+/** Index of the first mention starting at or after pos (the mentions are sorted by start). */
+function firstMentionFrom(doc: Doc, pos: number): number {
+  return lowerBound(doc.mentions.length, (i) => doc.mentions[i].start < pos);
+}
+
+/**
+ * What a sentence says of its own about conduits, read once per sentence however many quotes it
+ * holds (a sentence of thousands of coordinated attributions stays linear): the first
+ * "speaking to X" / "in an interview with X" outlet, and the outlets it credits.
+ */
+const perSentence = new WeakMap<Doc, Map<string, { toldTo: Ref | null; via: Mention[] }>>();
+function sentenceConduits(doc: Doc, sent: { start: number; end: number }, para: { start: number; end: number }) {
+  let cache = perSentence.get(doc);
+  if (!cache) perSentence.set(doc, (cache = new Map()));
+  const key = `${sent.start}:${sent.end}:${para.start}`;
+  let c = cache.get(key);
+  if (c) return c;
+  let toldTo: Ref | null = null;
+  const s = doc.text.slice(sent.start, sent.end);
+  for (const m of s.matchAll(TOLD_TO)) {
+    toldTo = outletAfter(doc, sent.start + m.index! + m[0].length, sent.end, 4);
+    if (toldTo) break;
+  }
+  const via: Mention[] = [];
+  for (let i = firstMentionFrom(doc, sent.start); i < doc.mentions.length && doc.mentions[i].start < sent.end; i++) {
+    const m = doc.mentions[i];
+    if (m.type === 'outlet' && m.end <= sent.end && (VIA_BEFORE.test(doc.text.slice(Math.max(sent.start, m.start - 25), m.start)) || VIA_AFTER.test(doc.text.slice(m.end, m.end + 14)))) via.push(m);
+  }
+  for (let i = firstMentionFrom(doc, para.start); i < doc.mentions.length && doc.mentions[i].start < para.start + 4; i++) {
+    const m = doc.mentions[i];
+    // "Fars News Agency reports: ..." credits the whole paragraph
+    if (m.type === 'outlet' && !(m.start >= sent.start && m.end <= sent.end) && /^\s*(?:reports|reported|quoted|said)\s*:/i.test(doc.text.slice(m.end, m.end + 14))) via.push(m);
+  }
+  via.sort((a, b) => a.start - b.start);
+  c = { toldTo, via };
+  cache.set(key, c);
+  return c;
+}
+
 const TOLD_TO = /\b(?:speaking|talking|spoke|talked|told|said|saying|telling)\s+(?:exclusively\s+)?(?:to|with)\s+|\b(?:in an? (?:interview|conversation|exclusive interview) with)\s+|\btold\s+/gi;
 
 /** told_to: after a "told"/"telling" cue, or any "speaking to X" / "in an interview with X" in the sentence. */
@@ -51,12 +91,7 @@ export function findToldTo(doc: Doc, sent: { start: number; end: number }, cue: 
     const r = outletAfter(doc, cue.end, sent.end);
     if (r) return r;
   }
-  const s = doc.text.slice(sent.start, sent.end);
-  for (const m of s.matchAll(TOLD_TO)) {
-    const r = outletAfter(doc, sent.start + m.index! + m[0].length, sent.end, 4);
-    if (r) return r;
-  }
-  return null;
+  return sentenceConduits(doc, sent, sent).toldTo;
 }
 
 const VIA_BEFORE = /\b(?:according to|quoted by|reported by|cited by|as reported by|as quoted by|carried by|citing)\s+$/i;
@@ -65,17 +100,9 @@ const VIA_AFTER = /^\s*(?:quoted|reported|reports|cited|quotes|cites|carried|rep
 /** via: outlets credited for relaying what is said in this sentence (or announced for its paragraph). */
 export function findVia(doc: Doc, sent: { start: number; end: number }, para: { start: number; end: number }, toldTo: Ref | null): Ref[] {
   const out: Ref[] = [];
-  const add = (m: Mention) => {
-    if (toldTo && toldTo.entity === m.entity) return;
+  for (const m of sentenceConduits(doc, sent, para).via) {
+    if (toldTo && toldTo.entity === m.entity) continue;
     if (!out.some((r) => r.entity === m.entity)) out.push(ref(doc, m));
-  };
-  for (const m of doc.mentions) {
-    if (m.type !== 'outlet') continue;
-    if (m.start >= sent.start && m.end <= sent.end) {
-      if (VIA_BEFORE.test(doc.text.slice(Math.max(sent.start, m.start - 25), m.start)) || VIA_AFTER.test(doc.text.slice(m.end, m.end + 14))) add(m);
-    } else if (m.start >= para.start && m.start < para.start + 4 && /^\s*(?:reports|reported|quoted|said)\s*:/i.test(doc.text.slice(m.end, m.end + 14))) {
-      add(m); // "Fars News Agency reports: ..." credits the whole paragraph
-    }
   }
   return out;
 }

@@ -14,7 +14,7 @@
 import { readFileSync, existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { sentenceOf, type QuoteDoc } from './quotes.ts';
-import { tokenAt } from './tokens.ts';
+import { lowerBound, tokenAt } from './tokens.ts';
 
 export interface AttributionModel {
   version: number;
@@ -60,6 +60,7 @@ const bucket = (n: number, edges: number[]) => {
   return i === 0 ? `≤${edges[0]}` : i === edges.length ? `>${edges.at(-1)}` : `${edges[i - 1] + 1}-${edges[i]}`;
 };
 const CLAUSE_WORD = /^(?:is|are|was|were|be|been|will|would|can|could|should|must|may|might|has|have|had|did|does|do|won’t|can’t|don’t|doesn’t|didn’t|isn’t|wasn’t)$/;
+const TAIL_CHARS = 8;
 const LEN_EDGES = [2, 4, 6, 10, 16, 25, 40];
 const POS_EDGES = [0, 2, 5, 10, 20];
 
@@ -82,8 +83,9 @@ export function quoteFeatures(doc: QuoteDoc, q: FilterInput): string[] {
   const endCh = doc.text[ce - 1] ?? '';
   f.push(`ce:${/[.!?]/.test(endCh) ? '.' : /[”"]/.test(endCh) ? 'q' : /\p{L}|\p{N}/u.test(endCh) ? 'w' : 'o'}|m:${m}`);
   const sent = sentenceOf(doc.sentences, q.cue?.start ?? cs);
-  const tail = doc.text.slice(ce, Math.max(ce, sent.end));
-  f.push(`tail:${/^[\s.!?”"']*$/.test(tail) ? 'end' : /^\s*,/.test(tail) ? 'comma' : 'more'}|m:${m}`);
+  // what follows the content in its sentence (only its first characters are read: a sentence may be huge)
+  const tail = doc.text.slice(ce, Math.min(Math.max(ce, sent.end), ce + TAIL_CHARS));
+  f.push(`tail:${sent.end - ce <= TAIL_CHARS && /^[\s.!?”"']*$/.test(tail) ? 'end' : /^\s*,/.test(tail) ? 'comma' : 'more'}|m:${m}`);
   if (cs <= sent.start + 1) f.push(`cstart|m:${m}`);
   if (q.cue) {
     const c0 = tokenAt(toks, q.cue.start);
@@ -122,11 +124,12 @@ export function quoteFeatures(doc: QuoteDoc, q: FilterInput): string[] {
   let clause = false;
   for (let k = k0; k < k1 && !clause; k++) clause = CLAUSE_WORD.test(toks[k].lower);
   f.push(`clause:${clause}|m:${m}`);
-  if (/\?\s*$/.test(doc.text.slice(sent.start, sent.end))) f.push(`question|m:${m}`);
+  if (/\?\s*$/.test(doc.text.slice(Math.max(sent.start, sent.end - 4), sent.end))) f.push(`question|m:${m}`);
   // a title-case headline or a paragraph of one sentence
   if (sent.start === 0 || doc.text[sent.start - 1] === '\n') f.push(`parastart|m:${m}`);
   // quotation marks elsewhere in the sentence: the quote sits among quoted speech
-  if (/[“”"]/.test(doc.text.slice(sent.start, sent.end))) f.push(`sentmarks|m:${m}`);
+  const mk = lowerBound(doc.marks.length, (i) => doc.marks[i].end <= sent.start);
+  if (mk < doc.marks.length && doc.marks[mk].start < sent.end) f.push(`sentmarks|m:${m}`);
   return f;
 }
 
