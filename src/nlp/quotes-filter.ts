@@ -64,6 +64,10 @@ const TAIL_CHARS = 8;
 const LEN_EDGES = [2, 4, 6, 10, 16, 25, 40];
 const POS_EDGES = [0, 2, 5, 10, 20];
 
+/** A word as a feature: lower case, but a capitalised word mid-sentence is only "Cap" (names do not carry over to other articles). */
+const word = (t: { lower: string; cap: boolean } | undefined) => (!t ? '' : t.cap && !FUNCTION_CAP.test(t.lower) ? 'Cap' : t.lower);
+const FUNCTION_CAP = /^(?:the|a|an|he|she|they|it|we|i|you|this|that|these|those|his|her|their|its|our|but|and|in|on|at|as|if|when|while|after|before|for|with|by|from|mr|mrs|ms|dr|sen|rep|gov|president)$/;
+
 export function quoteFeatures(doc: QuoteDoc, q: FilterInput): string[] {
   const toks = doc.tokens;
   const m = methodFamily(q.method);
@@ -78,7 +82,7 @@ export function quoteFeatures(doc: QuoteDoc, q: FilterInput): string[] {
   if (q.parts.length > 1) f.push('parts:many');
   const content = doc.text.slice(cs, ce);
   if (/[“”"]/.test(content)) f.push(`marks|m:${m}`);
-  f.push(`cf:${toks[k0]?.lower ?? ''}`);
+  f.push(`cf:${word(toks[k0])}`);
   if (toks[k0]?.cap) f.push(`cfcap|m:${m}`);
   const endCh = doc.text[ce - 1] ?? '';
   f.push(`ce:${/[.!?]/.test(endCh) ? '.' : /[”"]/.test(endCh) ? 'q' : /\p{L}|\p{N}/u.test(endCh) ? 'w' : 'o'}|m:${m}`);
@@ -97,10 +101,11 @@ export function quoteFeatures(doc: QuoteDoc, q: FilterInput): string[] {
     const next = toks[c1 + 1];
     const gapPrev = prev ? doc.text.slice(prev.end, toks[c0].start) : '';
     const gapNext = next ? doc.text.slice(toks[c1].end, next.start) : '';
-    f.push(`pw:${prev && prev.start >= sent.start ? prev.lower : '<s>'}`, `nw:${next && next.start < sent.end ? next.lower : '</s>'}`);
-    f.push(`pw:${prev && prev.start >= sent.start ? prev.lower : '<s>'}|cue:${cue}`, `nw:${next && next.start < sent.end ? next.lower : '</s>'}|cue:${cue}`);
+    const pw = prev && prev.start >= sent.start ? word(prev) : '<s>';
+    const nw = next && next.start < sent.end ? word(next) : '</s>';
+    f.push(`pw:${pw}`, `nw:${nw}`, `pw:${pw}|cue:${cue}`, `nw:${nw}|cue:${cue}`);
     const prev2 = toks[c0 - 2];
-    if (prev && prev2 && prev2.start >= sent.start) f.push(`pw2:${prev2.lower} ${prev.lower}`);
+    if (prev && prev2 && prev2.start >= sent.start) f.push(`pw2:${word(prev2)} ${word(prev)}`);
     if (/[,;:]/.test(gapPrev)) f.push(`pgap:${gapPrev.trim()}|m:${m}`);
     if (/[,;:]/.test(gapNext)) f.push(`ngap:${gapNext.trim()}|m:${m}`);
     if (toks[c0].cap) f.push(`cuecap|m:${m}`);
@@ -115,7 +120,7 @@ export function quoteFeatures(doc: QuoteDoc, q: FilterInput): string[] {
     if (q.speaker.anonymous) f.push('s:anon');
     if (q.speaker.plural) f.push('s:plural');
     const st = toks[tokenAt(toks, q.speaker.start)];
-    if (st) f.push(`sw:${st.lower}`);
+    if (st) f.push(`sw:${word(st)}`);
     if (q.cue) f.push(`sdist:${bucket(Math.abs(tokenAt(toks, q.cue.start) - tokenAt(toks, q.speaker.end)), [0, 1, 3, 6, 12])}|m:${m}`);
   } else f.push(`sk:none`, `sk:none|m:${m}`);
   if (q.toldTo) f.push('told');
