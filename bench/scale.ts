@@ -16,7 +16,7 @@
 // the same input files, so the ratios compare like with like. Corpus stages are left out of the
 // ingest runs (`--no-corpus`): they run once after the parallel part and are the same for all.
 
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -70,20 +70,55 @@ interface RunResult {
   seconds: number;
   documents: number;
   failed: number;
+  /** CPU seconds of the whole process (every thread) and of its main thread (the writer). */
+  cpu: number;
+  mainCpu: number;
 }
 
-function ingest(cli: string, db: string, paths: string[], workers: number | null, corpus = false): RunResult {
+/** CPU seconds (user + system) per thread of a process, from /proc. */
+function threadCpu(pid: number): Map<number, number> {
+  const out = new Map<number, number>();
+  let tids: string[] = [];
+  try {
+    tids = readdirSync(`/proc/${pid}/task`);
+  } catch {
+    return out; // gone
+  }
+  const tick = 100; // USER_HZ on Linux
+  for (const tid of tids) {
+    try {
+      const stat = readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8');
+      const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      out.set(Number(tid), (Number(f[11]) + Number(f[12])) / tick);
+    } catch {
+      /* thread ended between the listing and the read */
+    }
+  }
+  return out;
+}
+
+async function ingest(cli: string, db: string, paths: string[], workers: number | null, corpus = false): Promise<RunResult> {
   const args = [cli, '--db', db, '--json', 'ingest', ...(corpus ? [] : ['--no-corpus']), ...(workers === null ? [] : ['--workers', String(workers)]), ...paths];
   const t0 = performance.now();
-  const r = spawnSync(process.execPath, args, { encoding: 'utf8', maxBuffer: 1 << 30 });
+  const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (d) => (stdout += d));
+  child.stderr.on('data', (d) => (stderr = (stderr + d).slice(-4000)));
+  // Threads' CPU, sampled until the process ends (a thread's last figure is kept when it exits).
+  const last = new Map<number, number>();
+  const sample = () => threadCpu(child.pid!).forEach((v, k) => last.set(k, v));
+  const timer = setInterval(sample, 100);
+  const code = await new Promise<number | null>((resolve) => child.on('exit', (c) => (clearInterval(timer), resolve(c))));
   const seconds = (performance.now() - t0) / 1000;
   let summary: { documents: number; failed: number };
   try {
-    summary = JSON.parse(r.stdout);
+    summary = JSON.parse(stdout);
   } catch {
-    throw new Error(`ingest failed (${r.status}): ${r.stderr.slice(0, 2000)}`);
+    throw new Error(`ingest failed (${code}): ${stderr.slice(0, 2000)}`);
   }
-  return { seconds, documents: summary.documents, failed: summary.failed };
+  const cpu = [...last.values()].reduce((a, b) => a + b, 0);
+  return { seconds, documents: summary.documents, failed: summary.failed, cpu, mainCpu: last.get(child.pid!) ?? 0 };
 }
 
 async function ingestTable(cli: string, dir: string): Promise<Table> {
@@ -101,22 +136,23 @@ async function ingestTable(cli: string, dir: string): Promise<Table> {
     let single = 0;
     let one = 0;
     for (const workers of [null, 1, 2, 4]) {
-      const r = ingest(cli, await s.fresh(), paths, workers);
+      const r = await ingest(cli, await s.fresh(), paths, workers);
       const rate = r.documents / r.seconds;
       if (workers === null) single = rate;
       if (workers === 1) one = rate;
       const mode = workers === null ? 'single-threaded (default)' : `${workers} worker${workers > 1 ? 's' : ''}`;
-      rows.push([s.name, mode, r.documents, r.failed, r.seconds, rate, single ? rate / single : '—', workers && one ? rate / one : '—']);
+      rows.push([s.name, mode, r.documents, r.failed, r.seconds, rate, single ? rate / single : '—', workers && one ? rate / one : '—', r.cpu, r.mainCpu, (r.cpu / r.documents) * 1000]);
     }
     await s.stop?.();
   }
   return {
     title: `Ingest throughput, BBC + Reuters (${articles} articles, --no-corpus)`,
-    columns: ['store', 'mode', 'documents', 'failed', 'seconds', 'articles/s', '× single-threaded', '× 1 worker'],
+    columns: ['store', 'mode', 'documents', 'failed', 'seconds', 'articles/s', '× single-threaded', '× 1 worker', 'CPU s (all threads)', 'CPU s (main thread: reads, writes)', 'CPU ms per article'],
     rows,
     notes: [
       'each run a fresh store and its own process (bundled CLI, start-up included); workers parse and analyse, one writer commits in input order (on PostgreSQL with up to 3 puts in flight)',
       'single-threaded: one thread reads, analyses and writes; 1 worker: one analysis thread beside the writer thread, so reading and analysis already overlap writing',
+      'CPU: user + system seconds of the ingest process per thread, from /proc (the PostgreSQL server\'s own CPU is not counted); all threads = main + workers + V8\'s garbage-collection and compiler threads. Two cores give at most 2 CPU seconds per second, so a run cannot beat (CPU s all threads) / 2 seconds',
       `load average at the end: ${loadavg().map((x) => x.toFixed(1)).join(', ')} on this shared machine: compare ratios within one run`,
       why ? `PostgreSQL skipped: ${why}` : 'PostgreSQL: a throwaway local cluster (fsync off), one fresh database per run',
     ],
@@ -149,7 +185,7 @@ async function loadTable(cli: string, dir: string): Promise<Table> {
   const db = process.env.ECHOTRACE_SCALE_STORE ?? join(dir, 'serve.db');
   if (!existsSync(db)) {
     const { paths } = inputs(join(dir, 'serve-in'), SERVE);
-    ingest(cli, db, paths, 2, true);
+    await ingest(cli, db, paths, 2, true);
   }
   const rows: (string | number)[][] = [];
   const notes: string[] = [];
