@@ -31,6 +31,15 @@ describe('coordinated attributions', () => {
     expect(telling.speaker?.text).toBe('Carson');
   });
 
+  it('does not split gerunds joined by "and" or a learned cue that is no verb ("and himself")', () => {
+    const a = quotesOf('Current and former officials said the organization has become a shell of itself, too focused on defending and promoting the chair.');
+    expect(a.some((q) => /^(?:coordinated|participle)/.test(q.evidence.method))).toBe(false);
+    expect(quoteWith(a, 'shell of itself')!.content.text.endsWith('promoting the chair')).toBe(true);
+    const b = quotesOf('He said he recognizes his family and himself in many of Trump’s supporters.');
+    expect(b.length).toBe(1);
+    expect(b[0].content.text).toBe('he recognizes his family and himself in many of Trump’s supporters');
+  });
+
   it('leaves "and" inside a quotation alone (a constructed guard)', () => {
     const qs = quotesOf('Sanders said the system is “rigged and says nothing about voters,” the aide recalled.');
     expect(qs.some((q) => q.evidence.method.startsWith('coordinated:'))).toBe(false);

@@ -32,7 +32,8 @@ function cueAt(doc: QuoteDoc, j: number, end: number): Cue | null {
   const toks = doc.tokens;
   const t = toks[j];
   if (!t || t.cap || t.start >= end) return null;
-  // a learned cue whose words start here (longest first)
+  // a learned cue whose words start here (longest first), when it opens with a verb form ("himself", "how" do not start a predicate)
+  if (VERB_FORM.test(t.lower) || doc.lex.verbs.has(t.lower))
   for (let n = 3; n >= 1; n--) {
     const last = toks[j + n - 1];
     if (!last || last.end > end) continue;
@@ -50,6 +51,7 @@ function cueAt(doc: QuoteDoc, j: number, end: number): Cue | null {
   return { k0: j, k1: j, lemma: v.lemma };
 }
 
+const VERB_FORM = /^\p{Ll}+(?:ed|s|ing)$/u;
 const MAX_SUBJECT = 6;
 /** Words that may open a participle attribution inside a content ("before explaining why …"). */
 const PARTICIPLE_LEAD = /^(?:before|after|by)$/;
@@ -118,6 +120,8 @@ function splitOne(doc: QuoteDoc, q: RawQuote, quoted: { has(pos: number): boolea
     let n = 0;
     while (j < k1 && n < MAX_BETWEEN && BETWEEN.test(toks[j].lower) && !/[,;:.]/.test(doc.text.slice(toks[j - 1].end, toks[j].start))) (j++, n++);
     let cue = cueAt(doc, j, part.end);
+    // "defending and promoting the chair": gerunds joined by "and" are one content (a participle after a comma is read above)
+    if (cue && /ing$/.test(toks[cue.k0].lower)) cue = null;
     let speaker = q.speaker;
     let method = 'coordinated';
     if (!cue && n === 0 && word && OWN_SUBJECT_AFTER.test(t.lower)) {
