@@ -81,13 +81,14 @@ function ownSubjectCue(doc: QuoteDoc, j: number, limit: number, end: number): { 
  * Splits the forward contents of `qs` at a coordinated cue and adds the attribution it starts.
  * Quotes with a cue already at that place (in `qs` or `others`) only lose the swallowed text.
  */
-export function splitCoordinated(doc: QuoteDoc, qs: RawQuote[], others: RawQuote[] = []): RawQuote[] {
+export function splitCoordinated(doc: QuoteDoc, qs: RawQuote[], others: RawQuote[] = [], learned = true): RawQuote[] {
+  const lexDoc = learned ? doc : { ...doc, lex: { ...doc.lex, learned: new Map() } };
   const quoted = intervals(doc.marks);
   const cueStarts = new Set([...qs, ...others].filter((q) => q.cue).map((q) => q.cue!.start));
   const out: RawQuote[] = [];
   for (const q of qs) {
     // a split-off attribution is read again: it may swallow a third
-    for (let cur: RawQuote | null = q; cur; cur = splitOne(doc, cur, quoted, cueStarts)) out.push(cur);
+    for (let cur: RawQuote | null = q; cur; cur = splitOne(lexDoc, cur, quoted, cueStarts)) out.push(cur);
   }
   return out;
 }

@@ -410,7 +410,7 @@ export function rawQuotes(doc: QuoteDoc, opts: { learned?: boolean } = {}): { al
   const stances = findStances(doc, [...direct, ...indirect]);
   const colon = findColonAttributions(doc, [...direct, ...indirect, ...stances]);
   // "X decried A and highlighted B": each forward content ends before a coordinated cue, which starts its own quote
-  const found = splitCoordinated(doc, [...direct, ...indirect, ...stances, ...colon]);
+  const found = splitCoordinated(doc, [...direct, ...indirect, ...stances, ...colon], [], opts.learned !== false);
   const learned = opts.learned === false ? [] : splitCoordinated(doc, findLearned(doc, found, doc.lex.learned), found);
   const all = dropNested([...found, ...learned]).sort((a, b) => (a.cue?.start ?? a.parts[0].start) - (b.cue?.start ?? b.parts[0].start) || a.parts[0].start - b.parts[0].start);
   return { all, direct, fragments };
