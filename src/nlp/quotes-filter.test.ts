@@ -33,7 +33,7 @@ describe('attribution check', () => {
 
   it('keeps a learned cue with a pronoun subject and says why', () => {
     const q = quoteWith(quotesOf('He also mentioned the violence in his Chicago hometown.'), 'violence in his Chicago hometown')!;
-    expect(q.evidence.method).toBe('learned:mentioned');
+    expect(q.evidence.method).toMatch(/^learned:(?:.* )?mentioned$/);
     expect(q.evidence.filter!.p).toBeGreaterThan(loadAttributionModel()!.threshold);
     expect(q.evidence.filter!.top.length).toBeGreaterThan(0);
   });

@@ -19,7 +19,7 @@ describe('learned attribution cues', () => {
   it('reads a noun cue with its complement: "a fierce supporter of …"', () => {
     const text = 'Israel is, by far, the most important issue to Adelson, a fierce supporter of the nation and close friend of Israeli Prime Minister Benjamin Netanyahu.';
     const q = quoteWith(quotesOf(text), 'close friend of Israeli Prime Minister')!;
-    expect(q.evidence.method).toBe('learned:supporter of');
+    expect(q.evidence.method).toMatch(/^learned:(?:.* )?supporter of$/);
     expect(q.content.text.startsWith('the nation')).toBe(true);
     expect(q.speaker?.text).toBe('Adelson');
   });
