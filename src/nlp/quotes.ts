@@ -7,9 +7,14 @@
 //    fragment: it makes the indirect quote around it "partial" (decried the claims as “absurd”).
 // 2. Indirect speech (quotes-indirect.ts): a speech verb with its content after it (said that…,
 //    told Y that…, claimed to…) or before it (…, an official revealed.), and "according to X".
-// 3. In text order, pronouns and definite descriptions are resolved to earlier speakers
-//    (speaker.ts), told_to and via are read off the sentence (conduits.ts), and each quote gets
-//    its sourcing (sourcing.ts).
+//    Stances (quotes-stance.ts) and "Name: claim" labels (quotes-colon.ts) likewise.
+// 3. Coordinated attributions (quotes-coordinated.ts): a forward content ends before "and/but +
+//    cue" or ", <participle cue>", which starts a quote of its own ("decried A and highlighted B").
+// 4. Learned cues (quotes-learned.ts) where nothing was found, split the same way.
+// 5. In text order, pronouns and definite descriptions are resolved to earlier speakers
+//    (speaker.ts), told_to and via are read off the sentence (conduits.ts), the learned check
+//    (quotes-filter.ts) drops the proposals of the ways it checks that score under its threshold,
+//    and each quote gets its sourcing (sourcing.ts).
 
 import type { ArticleStage, Span } from '../model.ts';
 import { aliasTableFor } from './aliases.ts';
