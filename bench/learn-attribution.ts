@@ -37,14 +37,15 @@ const MIN_FAMILY_GAIN = Number(process.env.MIN_FAMILY_GAIN ?? 0.0003); // 0.0001
 const OUT = process.env.MODEL_OUT ?? fileURLToPath(new URL('../data/quotes/attribution-model.json', import.meta.url));
 const here = dirname(fileURLToPath(import.meta.url));
 
-// 1. half-cue files
+// 1. half-cue files, learned with the thresholds of the shipped cues (CUE_ARGS="0.4 1 0" to change them)
+const CUE_ARGS = (process.env.CUE_ARGS ?? '0.4 1 0').split(/\s+/);
 function cuesFor(half: 'even' | 'odd'): string {
   const given = process.env[`CUES_${half.toUpperCase()}`];
   if (given) return given;
-  const file = join(tmpdir(), `echotrace-cues-${half}.json`);
+  const file = join(tmpdir(), `echotrace-cues-${CUE_ARGS.join('-')}-${half}.json`);
   if (!existsSync(file)) {
     console.log(`learning cues from the ${half} half of train → ${file}`);
-    const r = spawnSync('npx', ['tsx', join(here, 'learn-cues.ts'), '0.45', '2', '0.4'], { env: { ...process.env, LEARN_HALF: half, LEARN_OUT: file }, stdio: 'inherit' });
+    const r = spawnSync('npx', ['tsx', join(here, 'learn-cues.ts'), ...CUE_ARGS], { env: { ...process.env, LEARN_HALF: half, LEARN_OUT: file }, stdio: 'inherit' });
     if (r.status !== 0) throw new Error(`learn-cues for the ${half} half failed`);
   }
   return file;
