@@ -2,8 +2,9 @@
 // "in an interview") that, in annotated political news, mostly introduce an attributed claim,
 // belief or intention. The list is data (data/lexicon/cues-learned.json), written by
 // bench/learn-cues.ts from the PolNeAR train split: each cue keeps the side its content lies on
-// and whether its subject is the speaker, and only cues that were right on at least half of their
-// uncovered occurrences in train are kept. This pass runs after the hand-written constructions
+// and whether its subject is the speaker, and only cues right often enough on their uncovered
+// occurrences in train are kept (the rates are in the file's "about"; the list is generous, since
+// the attribution check, quotes-filter.ts, weighs each proposal). This pass runs after the hand-written constructions
 // and only where they found nothing:
 //   1. find every cue occurrence (longest cue first at each position, one token-map lookup per word);
 //   2. skip it inside a quotation, inside an attribution already found, or inside a cue;
