@@ -236,6 +236,12 @@ export async function ingestParallel(
   };
 
   let lastYield = performance.now();
+  /** Every YIELD_MS of writing, a turn of the event loop: each worker answer hands that worker its next task. */
+  async function letWorkersIn() {
+    if (performance.now() - lastYield <= YIELD_MS) return;
+    await new Promise<void>((r) => setImmediate(r));
+    lastYield = performance.now();
+  }
   async function writeAll() {
     for (;;) {
       if (fatal) throw fatal;
@@ -276,6 +282,9 @@ export async function ingestParallel(
             }
           });
           jobs.push(done);
+          // Let the workers' answers in now and then, also inside a file of many articles (a
+          // 500-record file kept a worker waiting for the writer for 200 ms at a time).
+          await letWorkersIn();
         }
         // The file is finished once its puts landed and every earlier file is finished. A file
         // taken over from a killed run: its articles may have been stored without their corpus
@@ -296,11 +305,7 @@ export async function ingestParallel(
         slots[written].items = null;
         written++;
         notify();
-        // Let the workers' answers in now and then: each one hands that worker its next task.
-        if (performance.now() - lastYield > YIELD_MS) {
-          await new Promise<void>((r) => setImmediate(r));
-          lastYield = performance.now();
-        }
+        await letWorkersIn();
         continue;
       }
       if (exhausted && written === slots.length) {
