@@ -132,6 +132,33 @@ function* sentenceWindows(sents: Sentence[]): Generator<Sentence> {
   }
 }
 
+/** What the steps below share while they read one sentence. */
+interface SentenceScan {
+  doc: QuoteDoc;
+  fragments: MarkSpan[];
+  /** Quotes found so far in the article; this sentence's from outStart on. */
+  out: RawQuote[];
+  outStart: number;
+  /** Cue words already used (by a direct quote or an earlier attribution). */
+  usedCue: Set<number>;
+  sent: Sentence;
+  /** The sentence's tokens: [k0, k1). */
+  k0: number;
+  k1: number;
+  /** Direct quotations near the sentence, and where they start. */
+  directParts: { start: number; end: number }[];
+  directStarts: number[];
+  /** Direct quotes whose cue lies in this sentence. */
+  prior: RawQuote[];
+  /** A title-case headline ("Trump Says He Never Pledged …") capitalises its verbs too. */
+  headline: boolean;
+}
+
+const inDirect = (s: SentenceScan, pos: number) => s.directParts.some((p) => pos > p.start && pos < p.end);
+
+// Each step is its own function rather than one long loop body: the engine optimises small
+// functions quickly, where the one 230-line body cost a quarter of a second to compile, a dozen
+// times over as new paths turned up on new articles, in every worker thread.
 export function findIndirect(doc: QuoteDoc, direct: RawQuote[], fragments: MarkSpan[]): RawQuote[] {
   const out: RawQuote[] = [];
   const usedCue = new Set(direct.filter((q) => q.cue).map((q) => q.cue!.start));
@@ -145,216 +172,254 @@ export function findIndirect(doc: QuoteDoc, direct: RawQuote[], fragments: MarkS
     while (from < allParts.length && allParts[from].end < sent.start - NEAR_PART) from++;
     const directParts: { start: number; end: number }[] = [];
     for (let j = from; j < allParts.length && allParts[j].start < sent.end + NEAR_PART; j++) directParts.push(allParts[j]);
-    const inDirect = (pos: number) => directParts.some((p) => pos > p.start && pos < p.end);
-    const directStarts = directParts.map((p) => p.start);
-    const outStart = out.length;
     const k0 = tokenAt(toks, sent.start);
     const k1 = tokenAt(toks, sent.end);
     const prior: RawQuote[] = [];
     for (let j = lowerCue(cued, sent.start); j < cued.length && cued[j].cue!.start < sent.end; j++) prior.push(cued[j]);
-    const stxt = sentenceText(doc, sent);
-    // A title-case headline ("Trump Says He Never Pledged …") capitalises its verbs too.
-    const words = k1 - k0;
     let caps = 0;
     for (let k = k0; k < k1; k++) if (toks[k].cap) caps++;
-    const headline = words >= 4 && caps >= 0.75 * words;
-    // "According to X, CONTENT" / "CONTENT, according to X"
-    for (const m of stxt.matchAll(/\b[Aa]ccording to\s+/g)) {
-      const a = sent.start + m.index!;
-      const srcStart = a + m[0].length;
-      const comma = doc.text.indexOf(',', srcStart);
-      const srcEnd = comma > 0 && comma < sent.end ? comma : sent.end;
-      const src = findSpeaker(doc, srcStart, srcEnd, { after: true }) ?? documentSource(doc, srcStart, srcEnd);
-      if (!src || inDirect(a)) continue;
-      if (doc.mentions.some((x) => x.start === src.start && x.type === 'outlet')) continue; // a relay: via, handled with the quote it credits
-      const before = doc.text.slice(sent.start, a);
-      let cs: number;
-      let ce: number;
-      if (/^\s*(?:that|this|it)(?:\s+is|’s|'s)\s*$/i.test(before)) {
-        // "That’s according to exit polls.": the sentence before is the content.
-        const prev = sentenceOf(doc.sentences, sent.start - 1);
-        if (prev.start >= sent.start || prev.end - prev.start < 12) continue;
-        out.push({ kind: 'indirect', parts: [{ start: prev.start, end: contentEnd(doc, prev.start, prev, directStarts) }], cue: { start: a, end: a + 'according to'.length, lemma: 'according' }, speaker: src, method: 'according-to:previous' });
-        continue;
-      }
-      if (/[\p{L}]{3,}[^,]*,\s*$/u.test(before) && !/\bthat\s*$/.test(before) && a - sent.start > 20) {
-        cs = sent.start;
-        ce = a;
-      } else {
-        cs = srcEnd + 1;
-        ce = sent.end;
-      }
-      while (cs < ce && /[\s,]/.test(doc.text[cs])) cs++;
-      ce = contentEnd(doc, cs, { start: sent.start, end: ce }, directStarts);
-      if (ce - cs < 12 || directParts.some((p) => p.start <= cs && p.end >= ce)) continue;
-      out.push({ kind: 'indirect', parts: [{ start: cs, end: ce }], cue: { start: a, end: a + 'according to'.length, lemma: 'according' }, speaker: src, method: 'according-to' });
-    }
-    for (let k = k0; k < k1; k++) {
-      const t = toks[k];
-      const v = doc.lex.verbs.get(t.lower);
-      if (!v || usedCue.has(t.start) || inDirect(t.start)) continue;
-      if (t.cap && k > k0 && !headline) continue;
-      const prev = k > k0 ? toks[k - 1] : null;
-      if (prev && (NOUN_BEFORE.test(prev.lower) || prev.poss) && !prev.cap) continue;
-      if (prev?.poss) continue;
-      if (v.form === 'base' && prev && (/^(?:a|an|the)$/.test(prev.lower) || (prev.lower === 'to' && !doc.lex.forward.has(v.lemma)))) continue; // "a report", "appearing to show"; but "likely to say that""
-      // Plural nouns that look like verbs: "the Army and PMF attacks follow", "US plans for".
-      const nextTok = toks[k + 1];
-      // Passive and phrasal uses: "asked about his claims", "when asked by Ingraham", "called off projects".
-      if (nextTok && ((v.lemma === 'ask' && /^(?:about|by|for)$/.test(nextTok.lower)) || (v.lemma === 'call' && /^(?:off|up|out|in|back)$/.test(nextTok.lower)))) continue;
-      if (NOUNISH.test(v.lemma) && /s$/.test(t.lower) && v.form === 'finite' && nextTok && NOT_AFTER_VERB.test(nextTok.lower)) continue;
-      // "the tax plan would hurt": a cue word followed by an auxiliary is the subject's noun.
-      if (nextTok && AUX.test(nextTok.lower) && !/[,;:“"]/.test(doc.text.slice(t.end, nextTok.start))) continue;
-      // A verb inside the content of an attribution found before it in this sentence is part of that content.
-      if (out.slice(outStart).some((q) => q.parts[0].start <= t.start && q.parts.at(-1)!.end > t.start && q.cue && q.cue.start >= sent.start)) continue;
-      if (v.lemma === 'quote' || v.lemma === 'read') continue;
-      // "committed to maintaining the relationship": a gerund after a preposition is not an attribution.
-      if (v.form === 'participle' && prev && /^(?:to|of|about|toward|towards|into)$/.test(prev.lower) && !/^(?:say|tell)$/.test(v.lemma)) continue;
-      const preps = doc.lex.objectPreposition.get(v.lemma);
-      if (preps && !(nextTok && preps.has(nextTok.lower))) continue;
-      // "the states voting Tuesday", "came back in 2012": a noun-or-particle verb needs a subject or auxiliary right before it.
-      if (doc.lex.ambiguous.has(v.lemma) && (!prev || NOUN_CONTEXT.test(prev.lower) || (nextTok && PARTICLE.test(nextTok.lower)))) continue;
-      // "state"/"states" is a noun far more often than a verb in political news ("Ohio state Sen.", "the 13 states where"): as a verb it needs "that" right after it.
-      if ((t.lower === 'state' || t.lower === 'states') && nextTok?.lower !== 'that') continue;
-      // "name recognition", "the relentless push toward", "came back home": these bare forms are nouns or particles unless a pronoun or auxiliary comes right before.
-      if (BARE_NOUNISH.test(t.lower) && !(prev && (MODAL_BEFORE.test(prev.lower) || /^(?:i|we|you|they|who)$/.test(prev.lower)))) continue;
-      // "support for/from/among …", "48 percent support": the noun, not someone's backing of a claim.
-      if (t.lower === 'support' && ((nextTok && SUPPORT_NOUN_NEXT.test(nextTok.lower)) || (prev && /^\d/.test(prev.lower)))) continue;
-      const lemma = v.lemma;
-      // Forward: look for "that" a few words on; else a clause (or any object for report/decry/slam...).
-      let contentStart = -1;
-      let j = k + 1;
-      let sawComma = false;
-      for (; j < k1 && j <= k + THAT_WINDOW; j++) {
-        const gap = doc.text.slice(toks[j - 1].end, toks[j].start);
-        if (/[,;:.]/.test(gap)) sawComma = true;
-        if (/[“"]/.test(gap)) break;
-        // an auxiliary first means the clause has begun without "that" ("said HLN’s coverage would resemble that of…")
-        if (AUX.test(toks[j].lower)) break;
-        if (toks[j].lower === 'that' && !sawComma) {
-          contentStart = toks[j].end;
-          break;
-        }
-        if (doc.lex.verbs.has(toks[j].lower) && toks[j].lower !== 'told' && !toks[j].cap) break; // "The Washington Post" is a name
-        if (/^(?:and|but|because|while|which|who|whom|whose|if|when|so|or|than)$/.test(toks[j].lower)) break;
-        if (sawComma && !ADVERBIAL.test(toks[j].lower) && !toks[j].cap) break;
-      }
-      const next = toks[k + 1];
-      const gapNext = next ? doc.text.slice(t.end, next.start) : '';
-      if (contentStart < 0 && next && next.start < sent.end && /^\s*:\s*$/.test(gapNext) && doc.lex.forward.has(lemma) && lemma !== "report") contentStart = next.start; // said: content ("X reports:" is a relay)
-      if (contentStart < 0 && doc.lex.objectFirst.has(lemma) && next && next.start < sent.end && !/[,.;:“"]/.test(gapNext)) {
-        // "told POLITICO she was leaning …", "told reporters the plan …": skip the addressee.
-        let o = k + 1;
-        const outlet = doc.mentions.find((m) => m.start === next.start);
-        if (outlet) o = tokenAt(toks, outlet.end);
-        else if (/^(?:him|her|them|us|me|you|reporters|journalists|lawmakers|supporters|voters|the|a|an|an?|crowds?|audiences?)$/.test(next.lower)) {
-          o++;
-          while (o < k1 && o < k + 5 && !CLAUSE_START.test(toks[o].lower) && !/[,.;:]/.test(doc.text.slice(toks[o - 1].end, toks[o].start))) o++;
-        }
-        const c = toks[o];
-        if (o > k + 1 && c && c.start < sent.end && (CLAUSE_START.test(c.lower) || c.cap) && !/[,.;:“"]/.test(doc.text.slice(toks[o - 1].end, c.start))) contentStart = c.start;
-      }
-      // "says “the water is safe” despite …": a quoted fragment opens the content.
-      if (contentStart < 0 && next && doc.lex.forward.has(lemma) && !doc.lex.needThat.has(lemma) && /^\s*[“"]\s*$/.test(gapNext)) {
-        const f = fragments.find((x) => x.start >= t.end && x.start < next.start);
-        if (f) contentStart = f.start;
-      }
-      // "said on Friday he met …", "said Thursday the plan …": a time phrase, then the clause.
-      if (contentStart < 0 && doc.lex.forward.has(lemma) && !doc.lex.needThat.has(lemma)) {
-        let o = k + 1;
-        while (o < k1 && o <= k + 5 && TIME_WORD.test(toks[o].lower) && !/[,.;:“"]/.test(doc.text.slice(toks[o - 1].end, toks[o].start))) o++;
-        const c = toks[o];
-        if (o > k + 1 && c && c.start < sent.end && !/[,.;:“"]/.test(doc.text.slice(toks[o - 1].end, c.start)) && CLAUSE_START.test(c.lower) && !/^(?:the|a|an|that)$/.test(c.lower)) contentStart = c.start;
-      }
-      // "Asked whether Clinton …": the question is the content; the asker often goes unnamed.
-      const question = lemma === 'ask' && next && /^(?:if|whether|why|what|how|when)$/.test(next.lower);
-      if (contentStart < 0 && question) contentStart = next.start;
-      if (contentStart < 0 && next && next.start < sent.end && !/[,.;:“"]/.test(gapNext)) {
-        if (next.lower === 'to' && /^(?:claim|promise|vow|threaten|pledge|deny|admit)$/.test(lemma)) contentStart = next.start;
-        else if (doc.lex.anyObject.has(lemma) && !doc.lex.needThat.has(lemma)) contentStart = next.start;
-        else if (doc.lex.forward.has(lemma) && !doc.lex.needThat.has(lemma) && (CLAUSE_START.test(next.lower) || (next.cap && !doc.lex.objectFirst.has(lemma)) || (!NOT_CLAUSE.test(next.lower) && !doc.lex.objectFirst.has(lemma)))) contentStart = next.start;
-      }
-      // "…, said Mark Jones, a political scientist": an inverted attribution; the name after the verb is the
-      // speaker, not the content, and the content lies before it (read below, backward).
-      if (contentStart >= 0 && prev && /,\s*$/.test(doc.text.slice(prev.end, t.start)) && next?.cap && !/^(?:i|he|she|they|we|it|the|a|an)$/.test(next.lower)) {
-        let o = k + 1;
-        while (o + 1 < k1 && toks[o + 1].cap && /^[\s.]*$/.test(doc.text.slice(toks[o].end, toks[o + 1].start))) o++;
-        if (/^\s*(?:[,.;]|$)/.test(doc.text.slice(toks[o].end, toks[o].end + 2))) contentStart = -1;
-      }
-      if (contentStart >= 0) {
-        let cs = contentStart;
-        while (cs < sent.end && /\s/.test(doc.text[cs])) cs++;
-        const ce = contentEnd(doc, cs, sent, directStarts);
-        if (ce - cs < 10 || (directStarts.includes(cs) && !fragments.some((f) => f.start === cs))) continue;
-        let speaker: SpeakerRef | null;
-        let speakerless = false;
-        if (v.form === 'participle') speaker = participleSubject(doc, sent.start, t.start, [...prior, ...out.slice(outStart).filter((q) => q.cue && q.cue.start >= sent.start)]);
-        else {
-          // the subject starts after any earlier attribution clause in this sentence ("He noted that X said …")
-          const lastThat = [...doc.text.slice(sent.start, t.start).matchAll(/\bthat\b/g)].at(-1);
-          const from = lastThat ? sent.start + lastThat.index! + 4 : sent.start;
-          const head = doc.text.slice(sent.start, t.start);
-          const colon = sent.start + Math.max(head.lastIndexOf(':'), head.lastIndexOf(';'));
-          const fromQ = Math.max(from, colon >= sent.start ? colon + 1 : from, ...directParts.filter((p) => p.end <= t.start && p.end > sent.start).map((p) => p.end));
-          const special = clauseSubject(doc, fromQ, t.start, t.end);
-          speaker = special ? special.speaker : nearestSubject(doc, fromQ, t.start);
-          if (special && !speaker) speakerless = true;
-        }
-        if (!speaker && !question && !speakerless) continue;
-        out.push({ kind: 'indirect', parts: [{ start: cs, end: ce }], cue: { start: t.start, end: t.end, lemma }, speaker, method: speakerless ? 'speech-verb:passive' : 'speech-verb:forward' });
-        usedCue.add(t.start);
-        continue;
-      }
-      // Backward: the verb closes the sentence (or its clause): "…, an official revealed."
-      if (v.form === 'participle' || doc.lex.needThat.has(lemma) || doc.lex.ambiguous.has(lemma)) continue; // "… home state." is a noun
-      // "… in a tweet.", "… the report.", "… as expected.": a noun-like form or a bare participle closing a clause is seldom an attribution (under 0.35 on train).
-      if (BACKWARD_WEAK.test(t.lower) || (!/ed$/.test(t.lower) && (NOUNISH.test(lemma) || /^(?:tweet|fear|plan|question)$/.test(lemma)))) continue;
-      const tail = doc.text.slice(t.end, sent.end);
-      const tailCut = /,\s*(?:adding|saying|noting|stressing|reiterating|according)\b/i.exec(tail);
-      let tailMain = tailCut ? tail.slice(0, tailCut.index) : tail;
-      // "…, Sanders said, a policy that could…": an apposition after the attribution is not its content.
-      const comma = /,\s*(?:a|an|which|who|whose|as|when|after|before|because|while|but|in|at|on|during)\b/i.exec(tailMain);
-      if (comma) tailMain = tailMain.slice(0, comma.index);
-      // "Many of the closures, he said, have involved …": a parenthetical attribution; the content goes on after it.
-      const parenthetical = /^\s*,\s*\p{Ll}/u.test(tail) && !tailCut?.index;
-      if (!parenthetical && (/\bthat\b/i.test(tailMain) || tailMain.split(/\s+/).filter(Boolean).length > 12)) continue;
-      const clauseStart = Math.max(sent.start, ...directParts.filter((p) => p.end <= t.start && p.end > sent.start).map((p) => p.end));
-      let subj = backwardSubject(doc, sent, clauseStart, t.start);
-      if (!subj && /,\s*$/.test(doc.text.slice(clauseStart, t.start))) {
-        // "…, said Wilcox, an Orlando Republican": the speaker follows the verb.
-        const comma = doc.text.lastIndexOf(',', t.start);
-        const stop = doc.text.indexOf(',', t.end);
-        const sp = findSpeaker(doc, t.end, stop > 0 && stop < sent.end ? stop : sent.end, { after: true });
-        if (sp && sp.start - t.end <= 2) subj = { commaAt: comma, speaker: sp };
-      }
-      if (!subj) continue;
-      // "…, Democratic sources said, Axelrod still has respect …": the content goes on after the attribution.
-      const rest = /^\s*(?:on \w+|last \w+|in a statement|in an interview)?\s*,\s*(?!adding|saying|noting|stressing|reiterating|according|who|which|a |an )(\S[^]*)$/i.exec(doc.text.slice(t.end, sent.end));
-      let cs = clauseStart;
-      while (cs < subj.commaAt && /[\s,]/.test(doc.text[cs])) cs++;
-      let ce = subj.commaAt;
-      while (ce > cs && /[\s,]/.test(doc.text[ce - 1])) ce--;
-      // "Still, he said, officials have to decide …": a short lead is an adverb; the content is what follows.
-      // "With 38 delegates at stake, Sanders …", "As an immigrant, she felt …": an adverbial phrase
-      // before the subject is not what was said; nor is markup ("<tweet id=…>").
-      // With a parenthetical attribution ("In any case, Mr. DiPietro said, the golf industry …") the
-      // lead belongs to the content that goes on after it.
-      const adverbialLead = ADVERBIAL_LEAD.test(doc.text.slice(cs, ce)) && !doc.text.slice(cs, ce).includes(',');
-      if (adverbialLead && !parenthetical) continue;
-      if (doc.text[cs] === '<') continue;
-      const leadOnly = ce - cs < 15;
-      if (leadOnly && !parenthetical) continue;
-      const parts = leadOnly ? [] : [{ start: cs, end: ce }];
-      if (rest && subj.speaker.start < t.start && rest[1].split(/\s+/).length >= 3) {
-        const s2 = sent.end - rest[1].length;
-        const e2 = contentEnd(doc, s2, sent, directStarts);
-        if (e2 > s2) parts.push({ start: s2, end: e2 });
-      }
-      if (!parts.length) continue;
-      out.push({ kind: 'indirect', parts, cue: { start: t.start, end: t.end, lemma }, speaker: subj.speaker, method: 'speech-verb:backward' });
-      usedCue.add(t.start);
-    }
+    const scan: SentenceScan = {
+      doc,
+      fragments,
+      out,
+      outStart: out.length,
+      usedCue,
+      sent,
+      k0,
+      k1,
+      directParts,
+      directStarts: directParts.map((p) => p.start),
+      prior,
+      headline: k1 - k0 >= 4 && caps >= 0.75 * (k1 - k0),
+    };
+    for (const m of sentenceText(doc, sent).matchAll(/\b[Aa]ccording to\s+/g)) accordingTo(scan, m);
+    for (let k = k0; k < k1; k++) speechVerbAt(scan, k);
   }
-  void sentenceOf;
   return out;
+}
+
+/** "According to X, CONTENT" / "CONTENT, according to X" / "That’s according to X." */
+function accordingTo(s: SentenceScan, m: RegExpMatchArray): void {
+  const { doc, sent, directParts, directStarts, out } = s;
+  const a = sent.start + m.index!;
+  const srcStart = a + m[0].length;
+  const comma = doc.text.indexOf(',', srcStart);
+  const srcEnd = comma > 0 && comma < sent.end ? comma : sent.end;
+  const src = findSpeaker(doc, srcStart, srcEnd, { after: true }) ?? documentSource(doc, srcStart, srcEnd);
+  if (!src || inDirect(s, a)) return;
+  if (doc.mentions.some((x) => x.start === src.start && x.type === 'outlet')) return; // a relay: via, handled with the quote it credits
+  const before = doc.text.slice(sent.start, a);
+  let cs: number;
+  let ce: number;
+  if (/^\s*(?:that|this|it)(?:\s+is|’s|'s)\s*$/i.test(before)) {
+    // "That’s according to exit polls.": the sentence before is the content.
+    const prev = sentenceOf(doc.sentences, sent.start - 1);
+    if (prev.start >= sent.start || prev.end - prev.start < 12) return;
+    out.push({ kind: 'indirect', parts: [{ start: prev.start, end: contentEnd(doc, prev.start, prev, directStarts) }], cue: { start: a, end: a + 'according to'.length, lemma: 'according' }, speaker: src, method: 'according-to:previous' });
+    return;
+  }
+  if (/[\p{L}]{3,}[^,]*,\s*$/u.test(before) && !/\bthat\s*$/.test(before) && a - sent.start > 20) {
+    cs = sent.start;
+    ce = a;
+  } else {
+    cs = srcEnd + 1;
+    ce = sent.end;
+  }
+  while (cs < ce && /[\s,]/.test(doc.text[cs])) cs++;
+  ce = contentEnd(doc, cs, { start: sent.start, end: ce }, directStarts);
+  if (ce - cs < 12 || directParts.some((p) => p.start <= cs && p.end >= ce)) return;
+  out.push({ kind: 'indirect', parts: [{ start: cs, end: ce }], cue: { start: a, end: a + 'according to'.length, lemma: 'according' }, speaker: src, method: 'according-to' });
+}
+
+/** A speech verb at token k that heads an attribution: its content forward ("said that …") or backward ("…, he said."). */
+function speechVerbAt(s: SentenceScan, k: number): void {
+  const { doc, sent, k0, out, outStart, usedCue, headline } = s;
+  const toks = doc.tokens;
+  const t = toks[k];
+  const v = doc.lex.verbs.get(t.lower);
+  if (!v || usedCue.has(t.start) || inDirect(s, t.start)) return;
+  if (t.cap && k > k0 && !headline) return;
+  const prev = k > k0 ? toks[k - 1] : null;
+  if (prev && (NOUN_BEFORE.test(prev.lower) || prev.poss) && !prev.cap) return;
+  if (prev?.poss) return;
+  if (v.form === 'base' && prev && (/^(?:a|an|the)$/.test(prev.lower) || (prev.lower === 'to' && !doc.lex.forward.has(v.lemma)))) return; // "a report", "appearing to show"; but "likely to say that""
+  // Plural nouns that look like verbs: "the Army and PMF attacks follow", "US plans for".
+  const nextTok = toks[k + 1];
+  // Passive and phrasal uses: "asked about his claims", "when asked by Ingraham", "called off projects".
+  if (nextTok && ((v.lemma === 'ask' && /^(?:about|by|for)$/.test(nextTok.lower)) || (v.lemma === 'call' && /^(?:off|up|out|in|back)$/.test(nextTok.lower)))) return;
+  if (NOUNISH.test(v.lemma) && /s$/.test(t.lower) && v.form === 'finite' && nextTok && NOT_AFTER_VERB.test(nextTok.lower)) return;
+  // "the tax plan would hurt": a cue word followed by an auxiliary is the subject's noun.
+  if (nextTok && AUX.test(nextTok.lower) && !/[,;:“"]/.test(doc.text.slice(t.end, nextTok.start))) return;
+  // A verb inside the content of an attribution found before it in this sentence is part of that content.
+  if (out.slice(outStart).some((q) => q.parts[0].start <= t.start && q.parts.at(-1)!.end > t.start && q.cue && q.cue.start >= sent.start)) return;
+  if (v.lemma === 'quote' || v.lemma === 'read') return;
+  // "committed to maintaining the relationship": a gerund after a preposition is not an attribution.
+  if (v.form === 'participle' && prev && /^(?:to|of|about|toward|towards|into)$/.test(prev.lower) && !/^(?:say|tell)$/.test(v.lemma)) return;
+  const preps = doc.lex.objectPreposition.get(v.lemma);
+  if (preps && !(nextTok && preps.has(nextTok.lower))) return;
+  // "the states voting Tuesday", "came back in 2012": a noun-or-particle verb needs a subject or auxiliary right before it.
+  if (doc.lex.ambiguous.has(v.lemma) && (!prev || NOUN_CONTEXT.test(prev.lower) || (nextTok && PARTICLE.test(nextTok.lower)))) return;
+  // "state"/"states" is a noun far more often than a verb in political news ("Ohio state Sen.", "the 13 states where"): as a verb it needs "that" right after it.
+  if ((t.lower === 'state' || t.lower === 'states') && nextTok?.lower !== 'that') return;
+  // "name recognition", "the relentless push toward", "came back home": these bare forms are nouns or particles unless a pronoun or auxiliary comes right before.
+  if (BARE_NOUNISH.test(t.lower) && !(prev && (MODAL_BEFORE.test(prev.lower) || /^(?:i|we|you|they|who)$/.test(prev.lower)))) return;
+  // "support for/from/among …", "48 percent support": the noun, not someone's backing of a claim.
+  if (t.lower === 'support' && ((nextTok && SUPPORT_NOUN_NEXT.test(nextTok.lower)) || (prev && /^\d/.test(prev.lower)))) return;
+  const lemma = v.lemma;
+  const next = toks[k + 1];
+  // "Asked whether Clinton …": the question is the content; the asker often goes unnamed.
+  const question = lemma === 'ask' && next && /^(?:if|whether|why|what|how|when)$/.test(next.lower);
+  const contentStart = forwardStart(s, k, lemma, !!question);
+  if (contentStart >= 0) forwardQuote(s, k, v, contentStart, !!question);
+  else backwardQuote(s, k, v);
+}
+
+/** Where the content after a forward cue starts ("that …", a clause, a quoted fragment, the object), or -1. */
+function forwardStart(s: SentenceScan, k: number, lemma: string, question: boolean): number {
+  const { doc, sent, k0, k1, fragments } = s;
+  const toks = doc.tokens;
+  const t = toks[k];
+  const prev = k > k0 ? toks[k - 1] : null;
+  const next = toks[k + 1];
+  // Forward: look for "that" a few words on; else a clause (or any object for report/decry/slam...).
+  let contentStart = -1;
+  let j = k + 1;
+  let sawComma = false;
+  for (; j < k1 && j <= k + THAT_WINDOW; j++) {
+    const gap = doc.text.slice(toks[j - 1].end, toks[j].start);
+    if (/[,;:.]/.test(gap)) sawComma = true;
+    if (/[“"]/.test(gap)) break;
+    // an auxiliary first means the clause has begun without "that" ("said HLN’s coverage would resemble that of…")
+    if (AUX.test(toks[j].lower)) break;
+    if (toks[j].lower === 'that' && !sawComma) {
+      contentStart = toks[j].end;
+      break;
+    }
+    if (doc.lex.verbs.has(toks[j].lower) && toks[j].lower !== 'told' && !toks[j].cap) break; // "The Washington Post" is a name
+    if (/^(?:and|but|because|while|which|who|whom|whose|if|when|so|or|than)$/.test(toks[j].lower)) break;
+    if (sawComma && !ADVERBIAL.test(toks[j].lower) && !toks[j].cap) break;
+  }
+  const gapNext = next ? doc.text.slice(t.end, next.start) : '';
+  if (contentStart < 0 && next && next.start < sent.end && /^\s*:\s*$/.test(gapNext) && doc.lex.forward.has(lemma) && lemma !== "report") contentStart = next.start; // said: content ("X reports:" is a relay)
+  if (contentStart < 0 && doc.lex.objectFirst.has(lemma) && next && next.start < sent.end && !/[,.;:“"]/.test(gapNext)) {
+    // "told POLITICO she was leaning …", "told reporters the plan …": skip the addressee.
+    let o = k + 1;
+    const outlet = doc.mentions.find((m) => m.start === next.start);
+    if (outlet) o = tokenAt(toks, outlet.end);
+    else if (/^(?:him|her|them|us|me|you|reporters|journalists|lawmakers|supporters|voters|the|a|an|an?|crowds?|audiences?)$/.test(next.lower)) {
+      o++;
+      while (o < k1 && o < k + 5 && !CLAUSE_START.test(toks[o].lower) && !/[,.;:]/.test(doc.text.slice(toks[o - 1].end, toks[o].start))) o++;
+    }
+    const c = toks[o];
+    if (o > k + 1 && c && c.start < sent.end && (CLAUSE_START.test(c.lower) || c.cap) && !/[,.;:“"]/.test(doc.text.slice(toks[o - 1].end, c.start))) contentStart = c.start;
+  }
+  // "says “the water is safe” despite …": a quoted fragment opens the content.
+  if (contentStart < 0 && next && doc.lex.forward.has(lemma) && !doc.lex.needThat.has(lemma) && /^\s*[“"]\s*$/.test(gapNext)) {
+    const f = fragments.find((x) => x.start >= t.end && x.start < next.start);
+    if (f) contentStart = f.start;
+  }
+  // "said on Friday he met …", "said Thursday the plan …": a time phrase, then the clause.
+  if (contentStart < 0 && doc.lex.forward.has(lemma) && !doc.lex.needThat.has(lemma)) {
+    let o = k + 1;
+    while (o < k1 && o <= k + 5 && TIME_WORD.test(toks[o].lower) && !/[,.;:“"]/.test(doc.text.slice(toks[o - 1].end, toks[o].start))) o++;
+    const c = toks[o];
+    if (o > k + 1 && c && c.start < sent.end && !/[,.;:“"]/.test(doc.text.slice(toks[o - 1].end, c.start)) && CLAUSE_START.test(c.lower) && !/^(?:the|a|an|that)$/.test(c.lower)) contentStart = c.start;
+  }
+  if (contentStart < 0 && question) contentStart = next.start;
+  if (contentStart < 0 && next && next.start < sent.end && !/[,.;:“"]/.test(gapNext)) {
+    if (next.lower === 'to' && /^(?:claim|promise|vow|threaten|pledge|deny|admit)$/.test(lemma)) contentStart = next.start;
+    else if (doc.lex.anyObject.has(lemma) && !doc.lex.needThat.has(lemma)) contentStart = next.start;
+    else if (doc.lex.forward.has(lemma) && !doc.lex.needThat.has(lemma) && (CLAUSE_START.test(next.lower) || (next.cap && !doc.lex.objectFirst.has(lemma)) || (!NOT_CLAUSE.test(next.lower) && !doc.lex.objectFirst.has(lemma)))) contentStart = next.start;
+  }
+  // "…, said Mark Jones, a political scientist": an inverted attribution; the name after the verb is the
+  // speaker, not the content, and the content lies before it (read below, backward).
+  if (contentStart >= 0 && prev && /,\s*$/.test(doc.text.slice(prev.end, t.start)) && next?.cap && !/^(?:i|he|she|they|we|it|the|a|an)$/.test(next.lower)) {
+    let o = k + 1;
+    while (o + 1 < k1 && toks[o + 1].cap && /^[\s.]*$/.test(doc.text.slice(toks[o].end, toks[o + 1].start))) o++;
+    if (/^\s*(?:[,.;]|$)/.test(doc.text.slice(toks[o].end, toks[o].end + 2))) contentStart = -1;
+  }
+  return contentStart;
+}
+
+/** The quote of a forward cue: the content from contentStart to the clause's end, the subject before the verb. */
+function forwardQuote(s: SentenceScan, k: number, v: { lemma: string; form: string }, contentStart: number, question: boolean): void {
+  const { doc, sent, fragments, directParts, directStarts, prior, out, outStart, usedCue } = s;
+  const t = doc.tokens[k];
+  const lemma = v.lemma;
+  let cs = contentStart;
+  while (cs < sent.end && /\s/.test(doc.text[cs])) cs++;
+  const ce = contentEnd(doc, cs, sent, directStarts);
+  if (ce - cs < 10 || (directStarts.includes(cs) && !fragments.some((f) => f.start === cs))) return;
+  let speaker: SpeakerRef | null;
+  let speakerless = false;
+  if (v.form === 'participle') speaker = participleSubject(doc, sent.start, t.start, [...prior, ...out.slice(outStart).filter((q) => q.cue && q.cue.start >= sent.start)]);
+  else {
+    // the subject starts after any earlier attribution clause in this sentence ("He noted that X said …")
+    const lastThat = [...doc.text.slice(sent.start, t.start).matchAll(/\bthat\b/g)].at(-1);
+    const from = lastThat ? sent.start + lastThat.index! + 4 : sent.start;
+    const head = doc.text.slice(sent.start, t.start);
+    const colon = sent.start + Math.max(head.lastIndexOf(':'), head.lastIndexOf(';'));
+    const fromQ = Math.max(from, colon >= sent.start ? colon + 1 : from, ...directParts.filter((p) => p.end <= t.start && p.end > sent.start).map((p) => p.end));
+    const special = clauseSubject(doc, fromQ, t.start, t.end);
+    speaker = special ? special.speaker : nearestSubject(doc, fromQ, t.start);
+    if (special && !speaker) speakerless = true;
+  }
+  if (!speaker && !question && !speakerless) return;
+  out.push({ kind: 'indirect', parts: [{ start: cs, end: ce }], cue: { start: t.start, end: t.end, lemma }, speaker, method: speakerless ? 'speech-verb:passive' : 'speech-verb:forward' });
+  usedCue.add(t.start);
+  return;
+}
+
+/** The quote of a backward cue: the content is the clause before the subject and its verb. */
+function backwardQuote(s: SentenceScan, k: number, v: { lemma: string; form: string }): void {
+  const { doc, sent, directParts, directStarts, out, usedCue } = s;
+  const t = doc.tokens[k];
+  const lemma = v.lemma;
+  // Backward: the verb closes the sentence (or its clause): "…, an official revealed."
+  if (v.form === 'participle' || doc.lex.needThat.has(lemma) || doc.lex.ambiguous.has(lemma)) return; // "… home state." is a noun
+  // "… in a tweet.", "… the report.", "… as expected.": a noun-like form or a bare participle closing a clause is seldom an attribution (under 0.35 on train).
+  if (BACKWARD_WEAK.test(t.lower) || (!/ed$/.test(t.lower) && (NOUNISH.test(lemma) || /^(?:tweet|fear|plan|question)$/.test(lemma)))) return;
+  const tail = doc.text.slice(t.end, sent.end);
+  const tailCut = /,\s*(?:adding|saying|noting|stressing|reiterating|according)\b/i.exec(tail);
+  let tailMain = tailCut ? tail.slice(0, tailCut.index) : tail;
+  // "…, Sanders said, a policy that could…": an apposition after the attribution is not its content.
+  const comma = /,\s*(?:a|an|which|who|whose|as|when|after|before|because|while|but|in|at|on|during)\b/i.exec(tailMain);
+  if (comma) tailMain = tailMain.slice(0, comma.index);
+  // "Many of the closures, he said, have involved …": a parenthetical attribution; the content goes on after it.
+  const parenthetical = /^\s*,\s*\p{Ll}/u.test(tail) && !tailCut?.index;
+  if (!parenthetical && (/\bthat\b/i.test(tailMain) || tailMain.split(/\s+/).filter(Boolean).length > 12)) return;
+  const clauseStart = Math.max(sent.start, ...directParts.filter((p) => p.end <= t.start && p.end > sent.start).map((p) => p.end));
+  let subj = backwardSubject(doc, sent, clauseStart, t.start);
+  if (!subj && /,\s*$/.test(doc.text.slice(clauseStart, t.start))) {
+    // "…, said Wilcox, an Orlando Republican": the speaker follows the verb.
+    const comma = doc.text.lastIndexOf(',', t.start);
+    const stop = doc.text.indexOf(',', t.end);
+    const sp = findSpeaker(doc, t.end, stop > 0 && stop < sent.end ? stop : sent.end, { after: true });
+    if (sp && sp.start - t.end <= 2) subj = { commaAt: comma, speaker: sp };
+  }
+  if (!subj) return;
+  // "…, Democratic sources said, Axelrod still has respect …": the content goes on after the attribution.
+  const rest = /^\s*(?:on \w+|last \w+|in a statement|in an interview)?\s*,\s*(?!adding|saying|noting|stressing|reiterating|according|who|which|a |an )(\S[^]*)$/i.exec(doc.text.slice(t.end, sent.end));
+  let cs = clauseStart;
+  while (cs < subj.commaAt && /[\s,]/.test(doc.text[cs])) cs++;
+  let ce = subj.commaAt;
+  while (ce > cs && /[\s,]/.test(doc.text[ce - 1])) ce--;
+  // "Still, he said, officials have to decide …": a short lead is an adverb; the content is what follows.
+  // "With 38 delegates at stake, Sanders …", "As an immigrant, she felt …": an adverbial phrase
+  // before the subject is not what was said; nor is markup ("<tweet id=…>").
+  // With a parenthetical attribution ("In any case, Mr. DiPietro said, the golf industry …") the
+  // lead belongs to the content that goes on after it.
+  const adverbialLead = ADVERBIAL_LEAD.test(doc.text.slice(cs, ce)) && !doc.text.slice(cs, ce).includes(',');
+  if (adverbialLead && !parenthetical) return;
+  if (doc.text[cs] === '<') return;
+  const leadOnly = ce - cs < 15;
+  if (leadOnly && !parenthetical) return;
+  const parts = leadOnly ? [] : [{ start: cs, end: ce }];
+  if (rest && subj.speaker.start < t.start && rest[1].split(/\s+/).length >= 3) {
+    const s2 = sent.end - rest[1].length;
+    const e2 = contentEnd(doc, s2, sent, directStarts);
+    if (e2 > s2) parts.push({ start: s2, end: e2 });
+  }
+  if (!parts.length) return;
+  out.push({ kind: 'indirect', parts, cue: { start: t.start, end: t.end, lemma }, speaker: subj.speaker, method: 'speech-verb:backward' });
 }
