@@ -466,13 +466,15 @@ export function findQuotes(doc: QuoteDoc, opts: FindOptions = {}): QuoteData[] {
     const contentText = doc.text.slice(start, end);
     const kind: QuoteKind = q.kind === 'indirect' && hasFragment(start, end) ? 'partial' : q.kind;
     // The learned check (quotes-filter.ts): quotes found the ways it checks need its score.
+    // Features only where something reads them: most quotes are found ways the model leaves alone.
     let check: { p: number; top: string[] } | undefined;
-    if (model || opts.onFeatures) {
+    const checker = model && checks(model, q.method) ? model : null;
+    if (checker || opts.onFeatures) {
       const feats = quoteFeatures(doc, { kind, method: q.method, parts: q.parts, cue: q.cue, speaker: sp, toldTo: !!toldTo, via: via.length > 0 });
       opts.onFeatures?.({ method: q.method, parts: q.parts }, feats);
-      if (model && checks(model, q.method)) {
-        check = attributionScore(model, feats);
-        if (check.p < model.threshold) continue;
+      if (checker) {
+        check = attributionScore(checker, feats);
+        if (check.p < checker.threshold) continue;
       }
     }
     const sourcing = classifyQuote(doc, contentText, sp);
