@@ -52,35 +52,42 @@ function firstMentionFrom(doc: Doc, pos: number): number {
 /**
  * What a sentence says of its own about conduits, read once per sentence however many quotes it
  * holds (a sentence of thousands of coordinated attributions stays linear): the first
- * "speaking to X" / "in an interview with X" outlet, and the outlets it credits.
+ * "speaking to X" / "in an interview with X" outlet (per sentence), and the outlets it credits
+ * (per sentence and paragraph).
  */
-const perSentence = new WeakMap<Doc, Map<string, { toldTo: Ref | null; via: Mention[] }>>();
-function sentenceConduits(doc: Doc, sent: { start: number; end: number }, para: { start: number; end: number }) {
-  let cache = perSentence.get(doc);
-  if (!cache) perSentence.set(doc, (cache = new Map()));
-  const key = `${sent.start}:${sent.end}:${para.start}`;
-  let c = cache.get(key);
-  if (c) return c;
-  let toldTo: Ref | null = null;
-  const s = doc.text.slice(sent.start, sent.end);
-  for (const m of s.matchAll(TOLD_TO)) {
-    toldTo = outletAfter(doc, sent.start + m.index! + m[0].length, sent.end, 4);
-    if (toldTo) break;
-  }
-  const via: Mention[] = [];
-  for (let i = firstMentionFrom(doc, sent.start); i < doc.mentions.length && doc.mentions[i].start < sent.end; i++) {
-    const m = doc.mentions[i];
-    if (m.type === 'outlet' && m.end <= sent.end && (VIA_BEFORE.test(doc.text.slice(Math.max(sent.start, m.start - 25), m.start)) || VIA_AFTER.test(doc.text.slice(m.end, m.end + 14)))) via.push(m);
-  }
-  for (let i = firstMentionFrom(doc, para.start); i < doc.mentions.length && doc.mentions[i].start < para.start + 4; i++) {
-    const m = doc.mentions[i];
-    // "Fars News Agency reports: ..." credits the whole paragraph
-    if (m.type === 'outlet' && !(m.start >= sent.start && m.end <= sent.end) && /^\s*(?:reports|reported|quoted|said)\s*:/i.test(doc.text.slice(m.end, m.end + 14))) via.push(m);
-  }
-  via.sort((a, b) => a.start - b.start);
-  c = { toldTo, via };
-  cache.set(key, c);
-  return c;
+const memo = new WeakMap<Doc, Map<string, unknown>>();
+function once<T>(doc: Doc, key: string, read: () => T): T {
+  let m = memo.get(doc);
+  if (!m) memo.set(doc, (m = new Map()));
+  if (!m.has(key)) m.set(key, read());
+  return m.get(key) as T;
+}
+
+function sentenceToldTo(doc: Doc, sent: { start: number; end: number }): Ref | null {
+  return once(doc, `told:${sent.start}:${sent.end}`, () => {
+    const s = doc.text.slice(sent.start, sent.end);
+    for (const m of s.matchAll(TOLD_TO)) {
+      const r = outletAfter(doc, sent.start + m.index! + m[0].length, sent.end, 4);
+      if (r) return r;
+    }
+    return null;
+  });
+}
+
+function sentenceVia(doc: Doc, sent: { start: number; end: number }, para: { start: number; end: number }): Mention[] {
+  return once(doc, `via:${sent.start}:${sent.end}:${para.start}`, () => {
+    const via: Mention[] = [];
+    for (let i = firstMentionFrom(doc, sent.start); i < doc.mentions.length && doc.mentions[i].start < sent.end; i++) {
+      const m = doc.mentions[i];
+      if (m.type === 'outlet' && m.end <= sent.end && (VIA_BEFORE.test(doc.text.slice(Math.max(sent.start, m.start - 25), m.start)) || VIA_AFTER.test(doc.text.slice(m.end, m.end + 14)))) via.push(m);
+    }
+    for (let i = firstMentionFrom(doc, para.start); i < doc.mentions.length && doc.mentions[i].start < para.start + 4; i++) {
+      const m = doc.mentions[i];
+      // "Fars News Agency reports: ..." credits the whole paragraph
+      if (m.type === 'outlet' && !(m.start >= sent.start && m.end <= sent.end) && /^\s*(?:reports|reported|quoted|said)\s*:/i.test(doc.text.slice(m.end, m.end + 14))) via.push(m);
+    }
+    return via.sort((a, b) => a.start - b.start);
+  });
 }
 
 const TOLD_TO = /\b(?:speaking|talking|spoke|talked|told|said|saying|telling)\s+(?:exclusively\s+)?(?:to|with)\s+|\b(?:in an? (?:interview|conversation|exclusive interview) with)\s+|\btold\s+/gi;
@@ -91,7 +98,7 @@ export function findToldTo(doc: Doc, sent: { start: number; end: number }, cue: 
     const r = outletAfter(doc, cue.end, sent.end);
     if (r) return r;
   }
-  return sentenceConduits(doc, sent, sent).toldTo;
+  return sentenceToldTo(doc, sent);
 }
 
 const VIA_BEFORE = /\b(?:according to|quoted by|reported by|cited by|as reported by|as quoted by|carried by|citing)\s+$/i;
@@ -100,7 +107,7 @@ const VIA_AFTER = /^\s*(?:quoted|reported|reports|cited|quotes|cites|carried|rep
 /** via: outlets credited for relaying what is said in this sentence (or announced for its paragraph). */
 export function findVia(doc: Doc, sent: { start: number; end: number }, para: { start: number; end: number }, toldTo: Ref | null): Ref[] {
   const out: Ref[] = [];
-  for (const m of sentenceConduits(doc, sent, para).via) {
+  for (const m of sentenceVia(doc, sent, para)) {
     if (toldTo && toldTo.entity === m.entity) continue;
     if (!out.some((r) => r.entity === m.entity)) out.push(ref(doc, m));
   }
