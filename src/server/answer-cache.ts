@@ -9,12 +9,10 @@
 // The cache is bounded by entries, least recently used first out.
 
 import type { Store } from '../store/store.ts';
-import { storeKey } from './corpus.ts';
+import { CACHE_MS, storeKey } from './corpus.ts';
 
 /** Answers kept per store and route. */
 const ENTRIES = 2000;
-/** Without an exact change token (PostgreSQL), how long an answer is trusted. */
-const INEXACT_MS = 15_000;
 
 interface Entry {
   key: string;
@@ -35,7 +33,7 @@ export async function cachedAnswer<T>(store: Store, route: string, request: stri
   let m = routes.get(route);
   if (!m) routes.set(route, (m = new Map()));
   const hit = m.get(request);
-  if (hit && hit.key === key && (exact || Date.now() - hit.at < INEXACT_MS)) {
+  if (hit && hit.key === key && (exact || Date.now() - hit.at < CACHE_MS)) {
     m.delete(request); // most recently used goes last
     m.set(request, hit);
     return hit.value as Promise<T>;

@@ -30,7 +30,7 @@ export interface TimelinePoint {
  * Without an exact change token (PostgreSQL), how long a cached value is trusted when the article
  * count did not move: another process may have regrouped without adding articles.
  */
-const CACHE_MS = 15_000;
+export const CACHE_MS = 15_000;
 
 interface Entry {
   key: string;
