@@ -118,8 +118,10 @@ export const articlesRoutes: RouteDef[] = [
 
 /** The search route's answer: ranked articles with snippets, and what else the query names. */
 async function search(store: Store, query: { q: string; exact?: 'true' | 'false'; limit: number; offset: number }) {
-  const expansion = query.exact === 'true' ? { entities: [], orPhrases: [] } : await expandQuery(store, query.q);
-  const hits = await store.articles.search(query.q, { limit: query.limit + 1, offset: query.offset, orPhrases: expansion.orPhrases });
+  // The entities the query names are listed either way; their other names are searched unless exact.
+  const expansion = await expandQuery(store, query.q);
+  const orPhrases = query.exact === 'true' ? [] : expansion.orPhrases;
+  const hits = await store.articles.search(query.q, { limit: query.limit + 1, offset: query.offset, orPhrases });
   const meta = new Map((await summaries(store, hits.map((h) => h.id))).map((s) => [s.id, s]));
   const items = hits.slice(0, query.limit).map((h) => ({ ...h, outlet: meta.get(h.id)?.outlet ?? null, published: meta.get(h.id)?.published ?? null }));
   const more = hits.length > query.limit;
@@ -130,11 +132,10 @@ async function search(store: Store, query: { q: string; exact?: 'true' | 'false'
     for (const o of await outlets(store)) if (hit(o.name) || hit(o.id)) also.push({ id: o.id, name: o.name, kind: 'outlet' });
     // Entities through the alias table ("Daesh" → Islamic State): an indexed lookup, where
     // scanning every entity cost tens of milliseconds per search on a large store.
-    const named = query.exact === 'true' ? (await expandQuery(store, query.q)).entities : expansion.entities;
-    for (const e of named) also.push({ id: e.id, name: e.name, kind: 'entity' });
+    for (const e of expansion.entities) also.push({ id: e.id, name: e.name, kind: 'entity' });
     for (const n of await narratives(store)) if (hit(n.label) || hit(n.claim as string)) also.push({ id: n.id, name: n.label, kind: 'narrative' });
     for (const s of await storyLabels(store)) if (s.lower.includes(needle)) also.push({ id: s.id, name: s.label, kind: 'story' });
     for (const c of (await listCases(store, query.q, 5, 0)).items) also.push({ id: c.id, name: c.title ?? c.claim ?? c.id, kind: 'case' });
   }
-  return { ...page(items, more ? null : query.offset + items.length, query.limit, query.offset, more), also: also.slice(0, 30), alsoSearched: expansion.orPhrases };
+  return { ...page(items, more ? null : query.offset + items.length, query.limit, query.offset, more), also: also.slice(0, 30), alsoSearched: orPhrases };
 }
