@@ -269,6 +269,19 @@ describe('a quotation going on after the rest of its attribution (PolNeAR train)
     const qs = quotesOf('“We will win,” he said at the rally, where his rival argued later. “No, we will,” she replied.');
     expect(quoteWith(qs, 'We will win')!.parts).toHaveLength(1);
   });
+
+  it('does not join a quotation followed by an attribution of its own (“A,” X said. “B,” Y added.)', () => {
+    const qs = quotesOf('“We will win this state,” the senator said at the rally. “We have the votes,” his campaign manager added.');
+    expect(quoteWith(qs, 'We will win')!.parts).toHaveLength(1);
+    expect(quoteWith(qs, 'We have the votes')!.speaker?.text).toBe('his campaign manager');
+  });
+
+  it('does not continue a quoted paragraph into the next one when that one names its own speaker (“…” ― Name)', () => {
+    // The reader-reaction roundup layout of a HuffPost article in PolNeAR (one line per reader).
+    const qs = quotesOf('“Donald Trump scares me. Hearing his words makes me afraid for the future.” ― Krystal Correa\n“He can’t even answer a question without scaring people about something else first.” ― Esther Tapia');
+    expect(quoteWith(qs, 'scares me')).toMatchObject({ parts: [expect.anything()], speaker: { text: 'Krystal Correa' } });
+    expect(quoteWith(qs, 'answer a question')!.speaker?.text).toBe('Esther Tapia');
+  });
 });
 
 describe('what is not reported speech (PolNeAR train sentences)', () => {

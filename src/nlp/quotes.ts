@@ -265,6 +265,16 @@ function continuesAfter(doc: QuoteDoc, from: number, to: number): boolean {
   return true;
 }
 
+/** Whether the quotation marks[i] is followed by an attribution of its own (“B,” she added.): it is not the one before it going on. */
+function hasOwnAttribution(doc: QuoteDoc, i: number): boolean {
+  const m = doc.marks[i];
+  // A quotation running on over paragraphs (“…\n\n“…,” he told X): what follows it belongs to its last paragraph.
+  if (doc.text.slice(m.start, m.end).includes('\n')) return false;
+  const next = doc.marks[i + 1];
+  const limit = Math.min(Math.max(sentenceOf(doc.sentences, m.end - 1).end, m.end), paragraphOf(doc.text, m.end - 1).end, next && next.start >= m.end ? next.start : Infinity);
+  return attributionAfter(doc, m, limit) !== null;
+}
+
 function directQuotes(doc: QuoteDoc): { quotes: RawQuote[]; fragments: MarkSpan[] } {
   const quotes: RawQuote[] = [];
   const fragments: MarkSpan[] = [];
@@ -307,7 +317,7 @@ function directQuotes(doc: QuoteDoc): { quotes: RawQuote[]; fragments: MarkSpan[
       // one when only the attribution lies between; so do quotations that follow it straight on.
       if (q.method === 'quote-marks:after') {
         let from = q.cue!.end;
-        while (i + 1 < marks.length && marks[i + 1].start < para.end && continuesAfter(doc, from, marks[i + 1].start)) {
+        while (i + 1 < marks.length && marks[i + 1].start < para.end && continuesAfter(doc, from, marks[i + 1].start) && !hasOwnAttribution(doc, i + 1)) {
           q.parts.push({ start: marks[i + 1].start, end: marks[i + 1].end });
           from = marks[i + 1].end;
           i++;
@@ -317,11 +327,12 @@ function directQuotes(doc: QuoteDoc): { quotes: RawQuote[]; fragments: MarkSpan[
       quotes.push(q);
       continue;
     }
-    // A whole paragraph in quotation marks right after a quoted paragraph continues that speaker.
+    // A whole paragraph in quotation marks right after a quoted paragraph continues that speaker;
+    // one with words after its closing mark ("“…” ― Carla Sanchez.") has an attribution of its own.
     const prev = quotes.at(-1);
     const words = doc.text.slice(m.start, m.end).split(/\s+/).length;
     // It is the same quotation going on: one quote, one more part.
-    if (m.start === para.start && words >= 3 && prev && paragraphOf(doc.text, prev.parts.at(-1)!.end - 1).end + 1 >= para.start - 2) {
+    if (m.start === para.start && words >= 3 && prev && paragraphOf(doc.text, prev.parts.at(-1)!.end - 1).end + 1 >= para.start - 2 && !/\p{L}/u.test(doc.text.slice(m.end, para.end))) {
       prev.parts.push({ start: m.start, end: m.end });
       if (!prev.method.endsWith('+continued')) prev.method += '+continued'; // once: a tag per part would grow with the quotation
       continue;
@@ -496,7 +507,7 @@ export function findQuotes(doc: QuoteDoc, opts: FindOptions = {}): QuoteData[] {
 
 export const quoteStage: ArticleStage = {
   name: 'quotes',
-  version: 1,
+  version: 2, // 2: the learned attribution check, coordinated cues, and quotations with an attribution of their own kept apart
   layer: 'quote',
   needs: ['sentence', 'entity'],
   run(article, layers, ctx): Span[] {
