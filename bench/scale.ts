@@ -35,7 +35,7 @@ const RATE = 200;
 const SERVERS = (process.env.ECHOTRACE_SCALE_SERVERS ?? '1,2,1u').split(',').map((x) => ({ processes: parseInt(x, 10), cache: !x.endsWith('u') }));
 
 /** Input files for `n` articles: BBC .txt files first, then Reuters records as JSONL files of 500. */
-function inputs(dir: string, n: number): { paths: string[]; articles: number } {
+export function inputs(dir: string, n: number): { paths: string[]; articles: number } {
   const paths: string[] = [];
   let count = 0;
   const bbc = requireDataset('bbc');
@@ -142,18 +142,19 @@ async function ingestTable(cli: string, dir: string): Promise<Table> {
       if (workers === null) single = rate;
       if (workers === 1) one = rate;
       const mode = workers === null ? 'single-threaded (default)' : `${workers} worker${workers > 1 ? 's' : ''}`;
-      rows.push([s.name, mode, r.documents, r.failed, r.seconds, rate, single ? rate / single : '—', workers && one ? rate / one : '—', r.cpu, r.mainCpu, (r.cpu / r.documents) * 1000]);
+      rows.push([s.name, mode, r.documents, r.failed, r.seconds, rate, single ? rate / single : '—', workers && one ? rate / one : '—', r.cpu, r.mainCpu, r.cpu / r.seconds, (r.cpu / r.documents) * 1000]);
     }
     await s.stop?.();
   }
   return {
     title: `Ingest throughput, BBC + Reuters (${articles} articles, --no-corpus)`,
-    columns: ['store', 'mode', 'documents', 'failed', 'seconds', 'articles/s', '× single-threaded', '× 1 worker', 'CPU s (all threads)', 'CPU s (main thread: reads, writes)', 'CPU ms per article'],
+    columns: ['store', 'mode', 'documents', 'failed', 'seconds', 'articles/s', '× single-threaded', '× 1 worker', 'CPU s (all threads)', 'CPU s (main thread: reads, writes)', 'cores busy (CPU s / s)', 'CPU ms per article'],
     rows,
     notes: [
       'each run a fresh store and its own process (bundled CLI, start-up included); workers parse and analyse, one writer commits in input order (on PostgreSQL with up to 3 puts in flight)',
       'single-threaded: one thread reads, analyses and writes; 1 worker: one analysis thread beside the writer thread, so reading and analysis already overlap writing',
       'CPU: user + system seconds of the ingest process per thread, from /proc (the PostgreSQL server\'s own CPU is not counted); all threads = main + workers + V8\'s garbage-collection and compiler threads. Two cores give at most 2 CPU seconds per second, so a run cannot beat (CPU s all threads) / 2 seconds',
+      'cores busy: a run that already keeps c of the 2 cores busy can be made at most 2 / c times faster by more threads, and only if they add no CPU of their own: with 1 worker the writer already runs beside the analysis thread',
       `load average at the end: ${loadavg().map((x) => x.toFixed(1)).join(', ')} on this shared machine: compare ratios within one run`,
       why ? `PostgreSQL skipped: ${why}` : 'PostgreSQL: a throwaway local cluster (fsync off), one fresh database per run',
     ],
