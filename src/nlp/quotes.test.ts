@@ -276,6 +276,13 @@ describe('a quotation going on after the rest of its attribution (PolNeAR train)
     expect(quoteWith(qs, 'We have the votes')!.speaker?.text).toBe('his campaign manager');
   });
 
+  it('takes the name on a dash-opened line right after a quoted paragraph as its speaker ("- Bernie Sanders.")', () => {
+    // A PolNeAR train fact-check roundup: each claim quoted in its own paragraph, signed below.
+    const qs = quotesOf('"[Americans are] worried about the future of their kids, and yet almost all new income and wealth is going to the top 1 percent."\n\n- Bernie Sanders.\n\nThe senator is relying on a statistic.\n\n"The whole idea of a \'Crooked Hillary\' is something that we hear about all the time, and it needs to stop."\n\n-Michelle Marks, Philadelphia.');
+    expect(quoteWith(qs, 'worried about the future')!.speaker?.text).toBe('Bernie Sanders');
+    expect(quoteWith(qs, 'Crooked Hillary')!.speaker?.text).toBe('Michelle Marks');
+  });
+
   it('does not continue a quoted paragraph into the next one when that one names its own speaker (“…” ― Name)', () => {
     // The reader-reaction roundup layout of a HuffPost article in PolNeAR (one line per reader).
     const qs = quotesOf('“Donald Trump scares me. Hearing his words makes me afraid for the future.” ― Krystal Correa\n“He can’t even answer a question without scaring people about something else first.” ― Esther Tapia');

@@ -212,6 +212,8 @@ function orphanQuote(doc: QuoteDoc, m: MarkSpan, para: Sentence, limit: number, 
   let after: Mention | undefined;
   for (let j = firstMentionFrom(doc, m.end); j < doc.mentions.length && doc.mentions[j].start <= Math.min(m.end + 40, limit - 1); j++) if (doc.mentions[j].type === 'person') (after = doc.mentions[j]), (j = doc.mentions.length);
   if (after) return { kind: 'direct', parts: [{ start: m.start, end: m.end }], cue: null, speaker: findSpeaker(doc, after.start, after.end), via: [], method: 'quote-marks:orphan-named' };
+  const signed = signOff(doc, m, para);
+  if (signed) return { kind: 'direct', parts: [{ start: m.start, end: m.end }], cue: null, speaker: signed, via: [], method: 'quote-marks:signed' };
   if (sent.start > para.start) {
     const prev = sentenceOf(doc.sentences, sent.start - 1);
     if (prev.start >= para.start && !/[“”"]/.test(doc.text.slice(prev.start, sent.start))) speaker = findSpeaker(doc, prev.start, prev.end, { leftmost: true });
@@ -219,6 +221,27 @@ function orphanQuote(doc: QuoteDoc, m: MarkSpan, para: Sentence, limit: number, 
   return { kind: 'direct', parts: [{ start: m.start, end: m.end }], cue: null, speaker, via: [], method: 'quote-marks:orphan' };
 }
 const ORPHAN_MIN_WORDS = 3;
+
+/** A short line of its own opened by a dash: "- Bernie Sanders.", "—President Obama, tweeting after …". */
+const SIGN_OFF = /^\n*[ \t]*[―—–-]{1,2}[ \t]*(?=\p{Lu})/u;
+const SIGN_OFF_CHARS = 120;
+
+/**
+ * A quotation that fills its paragraph, signed on the next line with a dash and a name (PolNeAR
+ * train: fact-check roundups, "“…”\n\n- Sanders."): the name is the speaker.
+ */
+function signOff(doc: QuoteDoc, m: MarkSpan, para: Sentence): SpeakerRef | null {
+  if (m.start !== para.start || /\p{L}/u.test(doc.text.slice(m.end, para.end))) return null;
+  const rest = doc.text.slice(para.end, para.end + SIGN_OFF_CHARS + 4);
+  const dash = SIGN_OFF.exec(rest);
+  if (!dash) return null;
+  const a = para.end + dash[0].length;
+  const line = paragraphOf(doc.text, a);
+  if (line.end - a > SIGN_OFF_CHARS) return null;
+  // the name ends at the first comma ("-Michelle Marks, Philadelphia.")
+  const comma = doc.text.indexOf(',', a);
+  return findSpeaker(doc, a, comma > a && comma < line.end ? comma : line.end, { after: true });
+}
 /** How many quoted titles may stand between two quotations of one speaker (bounded, so it stays linear). */
 const MAX_TITLES_BETWEEN = 3;
 
