@@ -39,10 +39,14 @@ function sentenceText(doc: QuoteDoc, s: Sentence) {
   return doc.text.slice(s.start, s.end);
 }
 
+const QUOTE_OF_ITS_OWN = /[,:;.—–(]\s*$|^\s*$/;
+
 /** End of a forward content: the sentence end, or before a direct quote / ", adding that" / ", he added". */
 function contentEnd(doc: QuoteDoc, from: number, sent: Sentence, directStarts: number[]): number {
   let end = sent.end;
-  for (const s of directStarts) if (s > from && s < end) end = s;
+  // A quotation opening after punctuation is a quote of its own; one opening straight after a word
+  // ("had “overwhelming disclosure,” referencing …") is a fragment inside this content, which goes on.
+  for (const s of directStarts) if (s > from && s < end && QUOTE_OF_ITS_OWN.test(doc.text.slice(Math.max(from, s - 3), s))) end = s;
   const rest = doc.text.slice(from, end);
   const cut = /,\s*(?:(?:and|while|but)\s+)?(?:adding|saying|noting|stressing|warning|explaining|reiterating|insisting|claiming|stating)\b|,\s*(?:he|she|they|it|the \w+)\s+(?:said|added|noted|stressed|warned|explained)\b/i.exec(rest);
   if (cut) end = from + cut.index;

@@ -265,6 +265,11 @@ describe('a quotation going on after the rest of its attribution (PolNeAR train)
     expect(q.parts[1].text.startsWith('“Donald Trump’s candidacy')).toBe(true);
   });
 
+  it('reads a forward content on through a quotation that opens straight after a word (“…” as a fragment of the clause)', () => {
+    const qs = quotesOf('Presumptive Democrat nominee Hillary Clinton said The Clinton Foundation had “overwhelming disclosure,” referencing its donations on Wednesday.');
+    expect(qs.find((q) => q.cue?.text === 'said')!.content.text).toBe('The Clinton Foundation had “overwhelming disclosure,” referencing its donations on Wednesday');
+  });
+
   it('does not join a quotation that another verb attributes', () => {
     const qs = quotesOf('“We will win,” he said at the rally, where his rival argued later. “No, we will,” she replied.');
     expect(quoteWith(qs, 'We will win')!.parts).toHaveLength(1);
