@@ -270,6 +270,11 @@ describe('a quotation going on after the rest of its attribution (PolNeAR train)
     expect(qs.find((q) => q.cue?.text === 'said')!.content.text).toBe('The Clinton Foundation had “overwhelming disclosure,” referencing its donations on Wednesday');
   });
 
+  it('does not take a verb past a new clause as the attribution of a quotation (“…,” …, but multiple reports show …)', () => {
+    const qs = quotesOf('Hillary Clinton said The Clinton Foundation had “overwhelming disclosure,” referencing its donations on Wednesday, but multiple reports show otherwise.');
+    expect(qs.some((q) => q.content.text === '“overwhelming disclosure,”' && q.cue?.text === 'reports')).toBe(false);
+  });
+
   it('does not join a quotation that another verb attributes', () => {
     const qs = quotesOf('“We will win,” he said at the rally, where his rival argued later. “No, we will,” she replied.');
     expect(quoteWith(qs, 'We will win')!.parts).toHaveLength(1);

@@ -112,6 +112,8 @@ function cueIn(doc: QuoteDoc, a: number, b: number, last = false): { k: number; 
   return found;
 }
 
+const CLAUSE_BETWEEN = /[,;]\s*(?:but|and|while|yet|although|though|whereas)\s|;/;
+
 /** Attribution after a closing mark: “…,” X said / said X / OUTLET quoted X as saying / X was quoted by OUTLET as saying. */
 function attributionAfter(doc: QuoteDoc, m: MarkSpan, limit: number): RawQuote | null {
   const after = doc.text.slice(m.end, limit);
@@ -123,6 +125,8 @@ function attributionAfter(doc: QuoteDoc, m: MarkSpan, limit: number): RawQuote |
   const cue = cueIn(doc, m.end, limit);
   if (!cue) return null;
   const t = doc.tokens[cue.k];
+  // "“…,” referencing its donations, but multiple reports show otherwise": a verb past a new clause is not this quotation's attribution.
+  if (CLAUSE_BETWEEN.test(doc.text.slice(m.end, t.start))) return null;
   // "… a defense of “New York values,” saying the city …": a participle right after the quotation opens the next clause
   if (cue.form === 'participle' && !/\p{L}/u.test(doc.text.slice(m.end, t.start))) return null;
   let speaker: SpeakerRef | null = null;
