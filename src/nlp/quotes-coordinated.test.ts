@@ -40,6 +40,11 @@ describe('coordinated attributions', () => {
     expect(b[0].content.text).toBe('he recognizes his family and himself in many of Trump’s supporters');
   });
 
+  it('does not take a negated auxiliary for a subject of its own ("…, but hasn’t decided …")', () => {
+    const qs = quotesOf('Conway said that she recruited Bossie for his role at the super-PAC, but hasn’t decided what she’ll be doing next.');
+    expect(qs.every((q) => q.speaker?.text === 'Conway')).toBe(true);
+  });
+
   it('leaves "and" inside a quotation alone (a constructed guard)', () => {
     const qs = quotesOf('Sanders said the system is “rigged and says nothing about voters,” the aide recalled.');
     expect(qs.some((q) => q.evidence.method.startsWith('coordinated:'))).toBe(false);

@@ -18,7 +18,7 @@ import { findSpeaker } from './speaker.ts';
 
 const COORDINATOR = /^(?:and|but|while|yet)$/;
 /** Words that may stand between the coordinator and the cue ("and has also said", "but then told"). */
-const BETWEEN = /^(?:also|has|have|had|is|was|were|are|then|later|now|still|even|again|repeatedly|publicly|privately|previously|recently|quickly|often|regularly|increasingly|frequently|immediately|subsequently|not|never|did|does|do|didn’t|didn't|doesn’t|doesn't|has\s+been|been|would|will|could|may|might|should|must|can|went|on|to)$/;
+const BETWEEN = /^(?:also|has|have|had|is|was|were|are|then|later|now|still|even|again|repeatedly|publicly|privately|previously|recently|quickly|often|regularly|increasingly|frequently|immediately|subsequently|not|never|did|does|do|didn’t|didn't|doesn’t|doesn't|hasn’t|hasn't|haven’t|haven't|hadn’t|hadn't|isn’t|isn't|wasn’t|wasn't|won’t|won't|wouldn’t|wouldn't|can’t|can't|couldn’t|couldn't|has\s+been|been|would|will|could|may|might|should|must|can|went|on|to)$/;
 const MAX_BETWEEN = 3;
 
 interface Cue {
