@@ -301,6 +301,13 @@ describe('a quotation going on after the rest of its attribution (PolNeAR train)
   });
 });
 
+describe('a name, a role noun, then the speaker’s name', () => {
+  it('takes the last name as the speaker ("Trump adviser Kellyanne Conway said", "Presumptive Democrat nominee Hillary Clinton said")', () => {
+    expect(quotesOf('Trump adviser Kellyanne Conway said the campaign would win Ohio.')[0].speaker?.text).toBe('Kellyanne Conway');
+    expect(quotesOf('Presumptive Democrat nominee Hillary Clinton said the foundation had full disclosure.')[0].speaker?.text).toBe('Hillary Clinton');
+  });
+});
+
 describe('what is not reported speech (PolNeAR train sentences)', () => {
   it('does not take an adverbial lead as the content of a backward attribution', () => {
     const qs = quotesOf('As an immigrant, she felt.');

@@ -225,7 +225,7 @@ export function findSpeaker(doc: Doc, a: number, b: number, opts: { after?: bool
     return cands[0] ?? description(doc, a, b);
   }
   const person = ms.find((m) => m.type === 'person');
-  if (person) return fromMention(doc, person, a, b);
+  if (person) return fromMention(doc, headPerson(doc, ms, person), a, b);
   // A pronoun right at the start of the subject ("He noted", "They said").
   const first = doc.tokens[ti];
   if (first && first.start < b && doc.lex.pronouns.has(first.lower)) return pronounAt();
@@ -238,6 +238,24 @@ export function findSpeaker(doc: Doc, a: number, b: number, opts: { after?: bool
   }
   if (d) return d;
   return pronounAt() ?? genericSubject(doc, a, b);
+}
+
+/**
+ * "Presumptive Democrat nominee Hillary Clinton", "Trump adviser Kellyanne Conway": a name, then a
+ * role noun, then a name. The last name is the head of the subject; what stands before it is the
+ * role.
+ */
+function headPerson(doc: Doc, ms: Mention[], first: Mention): Mention {
+  let cur = first;
+  for (let i = ms.indexOf(first) + 1; i < ms.length; i++) {
+    const next = ms[i];
+    if (next.type !== 'person') continue;
+    const between = doc.text.slice(cur.end, next.start).trim().replace(/^(?:’s|'s)\s*/, '');
+    const words = between.split(/\s+/);
+    if (!between || words.length > 3 || !words.every((w) => /^\p{Ll}+$/u.test(w) && doc.lex.speakers.has(w))) break;
+    cur = next;
+  }
+  return cur;
 }
 
 const ABBREVIATION = /\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Adm|Prof|Rev|Sr|Jr|St|Mt|Ft|Pres|Amb|Atty|Supt|Cmdr|Maj)\.|\b\p{Lu}\.|\b(?:\p{L}\.){2,}/gu;
