@@ -45,6 +45,12 @@ describe('coordinated attributions', () => {
     expect(qs.every((q) => q.speaker?.text === 'Conway')).toBe(true);
   });
 
+  it('ends a content before "but multiple reports show …" without making "reports" a cue (a plural noun before its verb)', () => {
+    const qs = quotesOf('Hillary Clinton said The Clinton Foundation had “overwhelming disclosure,” referencing its donations on Wednesday, but multiple reports show otherwise.');
+    expect(qs.some((q) => q.cue?.text === 'reports')).toBe(false);
+    expect(quoteWith(qs, 'Clinton Foundation')!.content.text.endsWith('on Wednesday')).toBe(true);
+  });
+
   it('leaves "and" inside a quotation alone (a constructed guard)', () => {
     const qs = quotesOf('Sanders said the system is “rigged and says nothing about voters,” the aide recalled.');
     expect(qs.some((q) => q.evidence.method.startsWith('coordinated:'))).toBe(false);

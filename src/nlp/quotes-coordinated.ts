@@ -15,6 +15,7 @@ import type { QuoteDoc, RawQuote } from './quotes.ts';
 import { intervals } from './quotes-learned.ts';
 import { tokenAt } from './tokens.ts';
 import { findSpeaker } from './speaker.ts';
+import { NOUNISH } from './quotes-indirect.ts';
 
 const COORDINATOR = /^(?:and|but|while|yet)$/;
 /** Words that may stand between the coordinator and the cue ("and has also said", "but then told"). */
@@ -59,6 +60,14 @@ const PARTICIPLE_LEAD = /^(?:before|after|by)$/;
 const OWN_SUBJECT_AFTER = /^(?:but|while)$/;
 /** Words that make what follows a subordinate clause or a phrase, not a subject of its own. */
 const NOT_SUBJECT = /^(?:who|whom|whose|which|that|when|where|if|because|to|of|for|than|as|so|then|not|also)$/;
+
+/** "reports show", "claims suggest": a plural noun that looks like a verb, with the clause's own verb right after it. */
+function nounBeforeVerb(doc: QuoteDoc, cue: Cue): boolean {
+  const t = doc.tokens[cue.k0];
+  const v = doc.lex.verbs.get(t.lower);
+  const after = doc.tokens[cue.k1 + 1];
+  return cue.k0 === cue.k1 && !!v && NOUNISH.test(v.lemma) && /s$/.test(t.lower) && !!after && doc.lex.verbs.has(after.lower) && !/[,;:.“”"]/.test(doc.text.slice(t.end, after.start));
+}
 
 /** A short subject (no verb, no comma) starting at token j, then a finite cue: "the campaign refused", "majorities in all five say". */
 function ownSubjectCue(doc: QuoteDoc, j: number, limit: number, end: number): { subjectEnd: number; cue: Cue } | null {
@@ -130,6 +139,13 @@ function splitOne(doc: QuoteDoc, q: RawQuote, quoted: { has(pos: number): boolea
       const own = ownSubjectCue(doc, j, Math.min(k1, j + MAX_SUBJECT + MAX_BETWEEN + 1), part.end);
       if (!own) continue;
       cue = own.cue;
+      if (nounBeforeVerb(doc, cue)) {
+        // "…, but multiple reports show otherwise": a clause of someone else's, but no attribution.
+        let e1 = t.start;
+        while (e1 > part.start && /[\s,;:—–-]/.test(doc.text[e1 - 1])) e1--;
+        if (e1 > part.start) part.end = e1;
+        return null;
+      }
       speaker = findSpeaker(doc, toks[j].start, toks[own.subjectEnd].end);
       if (!speaker) continue;
       method = 'coordinated-subject';

@@ -30,7 +30,7 @@ const BARE_NOUNISH = /^(?:name|push|back)$/;
 const SUPPORT_NOUN_NEXT = /^(?:for|from|among|in|of|to|with|overall|by|and|on|is|was|has|had|gives|gave|would|will)$/;
 const PARTICLE = /^(?:to|in|on|up|down|out|off|by|from|into|away|at|over|of)$/;
 const AUX = /^(?:would|will|can|could|may|might|must|should|shall|is|are|was|were|has|have|had|does|did|do|wo|ca)$/;
-const NOUNISH = /^(?:attack|plan|demand|question|challenge|back|name|rule|welcome|signal|label|push|support|praise|thank|report|comment|note|state|answer|reply|show|call|claim|warn|want|quote|blast|brand|champion|tout|highlight)$/;
+export const NOUNISH = /^(?:attack|plan|demand|question|challenge|back|name|rule|welcome|signal|label|push|support|praise|thank|report|comment|note|state|answer|reply|show|call|claim|warn|want|quote|blast|brand|champion|tout|highlight)$/;
 const NOT_AFTER_VERB = /^(?:about|follow|followed|come|came|are|were|have|had|has|is|was|will|would|could|may|might|on|in|by|of|against|for|from|at|and|or|but|which|who|released|carried|published|issued)$/;
 /** Words after a speech verb that do not open its content ("said on", "told to", "said nothing"). */
 const NOT_CLAUSE = /^(?:to|on|in|at|for|with|about|of|by|from|as|after|before|during|while|when|and|or|but|so|nothing|little|much|yes|no|goodbye|hello|thanks|sorry|earlier|later|again|only|just|repeatedly|often|recently|publicly|privately|last|next|this|monday|tuesday|wednesday|thursday|friday|saturday|sunday|tonight|today|yesterday)$/i;
