@@ -4,8 +4,8 @@
 // "was quoted by al-Ma’aloumeh", a paragraph opened by "Fars News Agency reports:").
 
 import { entitySlug } from './alias-norm.ts';
-import type { Doc, Mention } from './speaker.ts';
-import { lowerBound, tokenAt } from './tokens.ts';
+import { firstMentionFrom, type Doc, type Mention } from './speaker.ts';
+import { tokenAt } from './tokens.ts';
 
 export interface Ref {
   start: number;
@@ -42,11 +42,6 @@ export function outletAfter(doc: Doc, from: number, limit: number, maxTokens = 7
     return { start: s, end: e, text: doc.text.slice(s, e), entity: entitySlug(doc.text.slice(s, e)) };
   }
   return null;
-}
-
-/** Index of the first mention starting at or after pos (the mentions are sorted by start). */
-function firstMentionFrom(doc: Doc, pos: number): number {
-  return lowerBound(doc.mentions.length, (i) => doc.mentions[i].start < pos);
 }
 
 /**

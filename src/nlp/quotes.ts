@@ -22,7 +22,7 @@ import { findEntities } from './entities.ts';
 import { loadLexicon } from './lexicon.ts';
 import { findQuoteMarks, type MarkSpan } from './quote-marks.ts';
 import { splitSentences } from './sentences.ts';
-import { findSpeaker, resolveSpeaker, type Doc, type Mention, type SpeakerEvent, type SpeakerRef } from './speaker.ts';
+import { findSpeaker, firstMentionFrom, resolveSpeaker, type Doc, type Mention, type SpeakerEvent, type SpeakerRef } from './speaker.ts';
 import { findToldTo, findVia, type Ref } from './conduits.ts';
 import { findIndirect } from './quotes-indirect.ts';
 import { findStances } from './quotes-stance.ts';
@@ -258,17 +258,6 @@ function onlyTitlesBetween(doc: QuoteDoc, i: number, from: number): boolean {
   return true;
 }
 
-/** Index of the first mention starting at or after pos (mentions are sorted in buildDoc). */
-function firstMentionFrom(doc: QuoteDoc, pos: number): number {
-  let lo = 0;
-  let hi = doc.mentions.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (doc.mentions[mid].start < pos) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
 /** After “…?” / “…!”: a pronoun or a lower-case word goes on with the attribution ("He tweeted", "said Smith"). */
 const SHORT_ATTRIBUTION = /^[ \t]+(?:\p{Ll}|(?:He|She|They|I|We)\s+\p{Ll})/u;
 /** A quoted title ("Meet the Press", "State of the Union") between two quotations does not part them. */

@@ -10,7 +10,7 @@
 
 import type { Lexicon } from './lexicon.ts';
 import type { Token } from './tokens.ts';
-import { tokenAt } from './tokens.ts';
+import { lowerBound, tokenAt } from './tokens.ts';
 
 export interface Mention {
   start: number;
@@ -77,6 +77,11 @@ function dropTrailingAux(doc: Doc, a: number, b: number): number {
   let [ti, tj] = tokensIn(doc, a, b);
   while (tj > ti && AUX.has(doc.tokens[tj - 1].lower) && doc.tokens[tj - 1].end <= b) tj--;
   return tj > ti ? doc.tokens[tj - 1].end : a;
+}
+
+/** Index of the first mention starting at or after pos (the mentions are sorted by start). */
+export function firstMentionFrom(doc: Doc, pos: number): number {
+  return lowerBound(doc.mentions.length, (i) => doc.mentions[i].start < pos);
 }
 
 function mentionsIn(doc: Doc, a: number, b: number): Mention[] {
