@@ -235,7 +235,7 @@ const SIGN_OFF_CHARS = 120;
  * train: fact-check roundups, "“…”\n\n- Sanders."): the name is the speaker.
  */
 function signOff(doc: QuoteDoc, m: MarkSpan, para: Sentence): SpeakerRef | null {
-  if (m.start !== para.start || /\p{L}/u.test(doc.text.slice(m.end, para.end))) return null;
+  if (!fillsParagraph(doc, m, para)) return null;
   const rest = doc.text.slice(para.end, para.end + SIGN_OFF_CHARS + 4);
   const dash = SIGN_OFF.exec(rest);
   if (!dash) return null;
@@ -281,15 +281,23 @@ function continuesAfter(doc: QuoteDoc, from: number, to: number): boolean {
   return true;
 }
 
+/** How far an attribution after the quotation marks[i] may reach: its sentence (sentEnd), its paragraph, and the next quotation. */
+function attributionLimit(doc: QuoteDoc, i: number, sentEnd: number, paraEnd: number): number {
+  const m = doc.marks[i];
+  const next = doc.marks[i + 1];
+  return Math.min(Math.max(sentEnd, m.end), paraEnd, next && next.start >= m.end ? next.start : Infinity);
+}
+
 /** Whether the quotation marks[i] is followed by an attribution of its own (“B,” she added.): it is not the one before it going on. */
 function hasOwnAttribution(doc: QuoteDoc, i: number): boolean {
   const m = doc.marks[i];
   // A quotation running on over paragraphs (“…\n\n“…,” he told X): what follows it belongs to its last paragraph.
   if (doc.text.slice(m.start, m.end).includes('\n')) return false;
-  const next = doc.marks[i + 1];
-  const limit = Math.min(Math.max(sentenceOf(doc.sentences, m.end - 1).end, m.end), paragraphOf(doc.text, m.end - 1).end, next && next.start >= m.end ? next.start : Infinity);
-  return attributionAfter(doc, m, limit) !== null;
+  return attributionAfter(doc, m, attributionLimit(doc, i, sentenceOf(doc.sentences, m.end - 1).end, paragraphOf(doc.text, m.end - 1).end)) !== null;
 }
+
+/** A quotation that fills its paragraph: it opens it, and no word follows its closing mark. */
+const fillsParagraph = (doc: QuoteDoc, m: MarkSpan, para: Sentence) => m.start === para.start && !/\p{L}/u.test(doc.text.slice(m.end, para.end));
 
 function directQuotes(doc: QuoteDoc): { quotes: RawQuote[]; fragments: MarkSpan[] } {
   const quotes: RawQuote[] = [];
@@ -299,11 +307,10 @@ function directQuotes(doc: QuoteDoc): { quotes: RawQuote[]; fragments: MarkSpan[
     const m = marks[i];
     const sent = sentenceOf(doc.sentences, m.end - 1);
     const para = paragraphOf(doc.text, m.end - 1);
-    const next = marks[i + 1];
     // “Too forced?” He tweeted …: a question or exclamation ends the sentence before its own attribution
     const exclaimed = /[?!]\s*['’]?\s*(?:[”"]|'')$/.test(doc.text.slice(m.start, m.end)) && SHORT_ATTRIBUTION.test(doc.text.slice(m.end, m.end + 60));
     const sentEnd = exclaimed ? Math.max(sent.end, sentenceOf(doc.sentences, Math.min(doc.text.length - 1, m.end + 1)).end) : sent.end;
-    const limit = Math.min(Math.max(sentEnd, m.end), para.end, next && next.start >= m.end ? next.start : Infinity);
+    const limit = attributionLimit(doc, i, sentEnd, para.end);
     const inSent = quotes.filter((q) => q.parts.at(-1)!.end >= sentenceOf(doc.sentences, m.start).start);
     if (!/\p{L}/u.test(doc.text.slice(m.start, m.end))) continue; // "1465401600": markup, not speech
     let q = attributionAfter(doc, m, limit) ?? attributionBefore(doc, m, sentenceOf(doc.sentences, m.start), inSent);
@@ -348,7 +355,7 @@ function directQuotes(doc: QuoteDoc): { quotes: RawQuote[]; fragments: MarkSpan[
     const prev = quotes.at(-1);
     const words = doc.text.slice(m.start, m.end).split(/\s+/).length;
     // It is the same quotation going on: one quote, one more part.
-    if (m.start === para.start && words >= 3 && prev && paragraphOf(doc.text, prev.parts.at(-1)!.end - 1).end + 1 >= para.start - 2 && !/\p{L}/u.test(doc.text.slice(m.end, para.end))) {
+    if (fillsParagraph(doc, m, para) && words >= 3 && prev && paragraphOf(doc.text, prev.parts.at(-1)!.end - 1).end + 1 >= para.start - 2) {
       prev.parts.push({ start: m.start, end: m.end });
       if (!prev.method.endsWith('+continued')) prev.method += '+continued'; // once: a tag per part would grow with the quotation
       continue;
