@@ -141,8 +141,7 @@ function splitOne(doc: QuoteDoc, q: RawQuote, quoted: { has(pos: number): boolea
       cue = own.cue;
       if (nounBeforeVerb(doc, cue)) {
         // "…, but multiple reports show otherwise": a clause of someone else's, but no attribution.
-        let e1 = t.start;
-        while (e1 > part.start && /[\s,;:—–-]/.test(doc.text[e1 - 1])) e1--;
+        const e1 = endBefore(doc, part.start, t.start);
         if (e1 > part.start) part.end = e1;
         return null;
       }
@@ -156,6 +155,13 @@ function splitOne(doc: QuoteDoc, q: RawQuote, quoted: { has(pos: number): boolea
     return split;
   }
   return null;
+}
+
+/** Where a content starting at `start` ends when cut at `cut`: before the spaces and punctuation there. */
+function endBefore(doc: QuoteDoc, start: number, cut: number): number {
+  let e = cut;
+  while (e > start && /[\s,;:—–-]/.test(doc.text[e - 1])) e--;
+  return e;
 }
 
 /**
@@ -172,8 +178,7 @@ function splitAt(doc: QuoteDoc, q: RawQuote, cue: Cue, cut: number, speaker: Raw
   const cs = cueEnd + skip[0].length;
   let ce = part.end;
   while (ce > cs && /[\s,;:.!?(—–-]/.test(doc.text[ce - 1])) ce--;
-  let e1 = cut;
-  while (e1 > part.start && /[\s,;:—–-]/.test(doc.text[e1 - 1])) e1--;
+  const e1 = endBefore(doc, part.start, cut);
   if (e1 <= part.start || ce - cs < 3 || !/[\p{L}\p{N}]/u.test(doc.text.slice(cs, ce))) return undefined;
   part.end = e1;
   if (cueStarts.has(cueStart)) return null;
