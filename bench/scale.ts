@@ -25,6 +25,7 @@ import { requireDataset, writeResults, type Table } from './lib.ts';
 import { reutersRecords } from './ingest.ts';
 import { bundle } from '../src/parallel/bundle.ts';
 import { pgUnavailable, startPgCluster } from '../test/pg-harness.ts';
+import { analysisTable } from './scale-analysis.ts';
 
 const SEEDS = new URL('../../shared/corpus/seeds', import.meta.url).pathname;
 const ARTICLES = Number(process.env.ECHOTRACE_SCALE_ARTICLES ?? Infinity);
@@ -330,7 +331,7 @@ export async function run(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'echotrace-scale-'));
   try {
     const cli = await bundle('src/cli/main.ts', 'cli');
-    const tables: Table[] = [await ingestTable(cli, dir)];
+    const tables: Table[] = [await ingestTable(cli, dir), await analysisTable(inputs(join(dir, 'in'), ARTICLES).paths)];
     if (SERVE > 0) tables.push(await loadTable(cli, dir));
     writeResults('scale', tables, { articles: Number.isFinite(ARTICLES) ? ARTICLES : 'all', serve: SERVE, seconds: SECONDS, servers: SERVERS.map((x) => `${x.processes}${x.cache ? '' : 'u'}`).join(',') });
   } finally {
