@@ -24,6 +24,7 @@ const TIME_WORD = /^(?:on|last|this|early|late|earlier|later|monday|tuesday|wedn
 const NOUN_CONTEXT = /^(?:the|a|an|of|in|on|for|at|by|with|from|other|some|many|all|these|those|both|two|three|four|five|six|seven|eight|nine|ten|several|key|swing|battleground|early|smaller|larger|big|small|more|most|few|red|blue|southern|northern|eastern|western|primary|member|united|come|came|coming|comes|get|got|gets|go|went|going|way|right|fight|bounce|bounced|looking|look|looked|sent|send|brought|bring|hold|held|pull|pulled|step|stepped|pushed|public|popular|financial|their|his|her|its|our|your|my|federal|local|national|party|gop|campaign)$/;
 /** Participles that close a clause as an adjective ("as expected", "is well known"), not as a backward attribution. */
 const BACKWARD_WEAK = /^(?:known|expected)$/;
+const EVIDENCE_VERB = /^(?:show)$/;
 /** Bare forms that are mostly nouns or particles in political news (under 0.4 precision as cues on train). */
 const BARE_NOUNISH = /^(?:name|push|back)$/;
 /** Words after "support" that make it the noun ("support for him", "support among women", "support overall"). */
@@ -382,7 +383,8 @@ function backwardQuote(s: SentenceScan, k: number, v: { lemma: string; form: str
   // Backward: the verb closes the sentence (or its clause): "…, an official revealed."
   if (v.form === 'participle' || doc.lex.needThat.has(lemma) || doc.lex.ambiguous.has(lemma)) return; // "… home state." is a noun
   // "… in a tweet.", "… the report.", "… as expected.": a noun-like form or a bare participle closing a clause is seldom an attribution (under 0.35 on train).
-  if (BACKWARD_WEAK.test(t.lower) || (!/ed$/.test(t.lower) && (NOUNISH.test(lemma) || /^(?:tweet|fear|plan|question)$/.test(lemma)))) return;
+  const closing = /^\W*$/.test(doc.text.slice(t.end, sent.end + 1)) && !/^(?:his|her|their|its|our|my|your|this|these|those)$/.test(doc.tokens[k - 1]?.lower ?? '');
+  if (BACKWARD_WEAK.test(t.lower) || (!/ed$/.test(t.lower) && !(EVIDENCE_VERB.test(lemma) && closing) && (NOUNISH.test(lemma) || /^(?:tweet|fear|plan|question)$/.test(lemma)))) return;
   const tail = doc.text.slice(t.end, sent.end);
   const tailCut = /,\s*(?:adding|saying|noting|stressing|reiterating|according)\b/i.exec(tail);
   let tailMain = tailCut ? tail.slice(0, tailCut.index) : tail;

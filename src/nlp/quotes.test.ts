@@ -387,3 +387,28 @@ describe('inverted attribution with the speaker after the verb (PolNeAR train co
     expect(qs.some((x) => x.content.text.startsWith('Mark Jones'))).toBe(false);
   });
 });
+
+describe('evidence verbs closing a sentence (PolNeAR train constructions)', () => {
+  it('reads "…, a Quinnipiac University poll shows." backward, with the poll as the source', () => {
+    const q = quoteWith(quotesOf('Battleground Senate races in Ohio, Pennsylvania and Florida are all close, a Quinnipiac University poll shows.'), 'Battleground Senate races')!;
+    expect(q.evidence.method).toBe('speech-verb:backward');
+    expect(q.cue?.text).toBe('shows');
+    expect(q.speaker?.text).toContain('poll');
+  });
+
+  it('does not read "shows" as a verb after a possessive ("in one of his shows.")', () => {
+    expect(quotesOf('Trump took a swipe at his rivals in one of his shows.').filter((q) => q.cue?.text === 'shows')).toEqual([]);
+  });
+});
+
+describe('a quotation after the sentence that attributed the one before (PolNeAR train construction, \'\'-style marks)', () => {
+  it('continues the quotation of “A,” X said, speaking on … . “B.” instead of reading a name in the attribution as a new speaker', () => {
+    const text =
+      "''This is not a combat mission,'' one senior administration official said, speaking on the condition of anonymity to discuss internal directives to the Pentagon. ''This is to enable partners.''";
+    const qs = quotesOf(text);
+    const q = quoteWith(qs, 'not a combat mission')!;
+    expect(q.parts.map((p) => p.text)).toEqual(["''This is not a combat mission,''", "''This is to enable partners.''"]);
+    expect(q.speaker?.text).toBe('one senior administration official');
+    expect(qs.filter((x) => x.speaker?.text === 'Pentagon')).toEqual([]);
+  });
+});

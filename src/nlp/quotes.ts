@@ -220,7 +220,7 @@ function orphanQuote(doc: QuoteDoc, m: MarkSpan, para: Sentence, limit: number, 
   if (signed) return { kind: 'direct', parts: [{ start: m.start, end: m.end }], cue: null, speaker: signed, via: [], method: 'quote-marks:signed' };
   if (sent.start > para.start) {
     const prev = sentenceOf(doc.sentences, sent.start - 1);
-    if (prev.start >= para.start && !/[“”"]/.test(doc.text.slice(prev.start, sent.start))) speaker = findSpeaker(doc, prev.start, prev.end, { leftmost: true });
+    if (prev.start >= para.start && !/[“”"]|''/.test(doc.text.slice(prev.start, sent.start))) speaker = findSpeaker(doc, prev.start, prev.end, { leftmost: true });
   }
   return { kind: 'direct', parts: [{ start: m.start, end: m.end }], cue: null, speaker, via: [], method: 'quote-marks:orphan' };
 }
@@ -530,7 +530,7 @@ export function findQuotes(doc: QuoteDoc, opts: FindOptions = {}): QuoteData[] {
 
 export const quoteStage: ArticleStage = {
   name: 'quotes',
-  version: 2, // 2: the learned attribution check, coordinated cues, and quotations with an attribution of their own kept apart
+  version: 3, // 3: evidence verbs closing a sentence ("…, a poll shows."); ''-style quotations continued after their attribution sentence
   layer: 'quote',
   needs: ['sentence', 'entity'],
   run(article, layers, ctx): Span[] {
