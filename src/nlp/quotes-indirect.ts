@@ -49,7 +49,7 @@ function contentEnd(doc: QuoteDoc, from: number, sent: Sentence, directStarts: n
   // ("had “overwhelming disclosure,” referencing …") is a fragment inside this content, which goes on.
   for (const s of directStarts) if (s > from && s < end && QUOTE_OF_ITS_OWN.test(doc.text.slice(Math.max(from, s - 3), s))) end = s;
   const rest = doc.text.slice(from, end);
-  const cut = /,\s*(?:(?:and|while|but)\s+)?(?:adding|saying|noting|stressing|warning|explaining|reiterating|insisting|claiming|stating)\b|,\s*(?:he|she|they|it|the \w+)\s+(?:said|added|noted|stressed|warned|explained)\b/i.exec(rest);
+  const cut = /,\s*(?:(?:and|while|but)\s+)?(?:adding|saying|noting|stressing|warning|explaining|reiterating|insisting|claiming|stating)\b|,\s*(?:he|she|they|it|the \w+)\s+(?:said|added|noted|stressed|warned|explained)\b|,\s*(?:also\s+)?(?:said|says|told|added)\s/i.exec(rest);
   if (cut) end = from + cut.index;
   while (end > from && /[\s,;:.!?“"(—–-]/.test(doc.text[end - 1])) end--;
   // keep a closing quotation mark that belongs to a fragment inside the content
@@ -366,7 +366,10 @@ function forwardQuote(s: SentenceScan, k: number, v: { lemma: string; form: stri
     const colon = sent.start + Math.max(head.lastIndexOf(':'), head.lastIndexOf(';'));
     const fromQ = Math.max(from, colon >= sent.start ? colon + 1 : from, ...directParts.filter((p) => p.end <= t.start && p.end > sent.start).map((p) => p.end));
     const special = clauseSubject(doc, fromQ, t.start, t.end);
-    speaker = special ? special.speaker : nearestSubject(doc, fromQ, t.start);
+    // "Barkley, who said he typically votes democratic, said …": the subject stands before the relative clause.
+    const rel = /,\s*$/.test(head) ? head.lastIndexOf(', who ') : -1;
+    const subjectEnd = rel >= 0 && sent.start + rel > fromQ ? sent.start + rel : t.start;
+    speaker = special ? special.speaker : nearestSubject(doc, fromQ, subjectEnd);
     if (special && !speaker) speakerless = true;
   }
   if (!speaker && !question && !speakerless) return;

@@ -412,3 +412,13 @@ describe('a quotation after the sentence that attributed the one before (PolNeAR
     expect(qs.filter((x) => x.speaker?.text === 'Pentagon')).toEqual([]);
   });
 });
+
+describe('a relative clause with a speech verb of its own (PolNeAR train construction)', () => {
+  it('ends the content of "who said …" at ", said" and gives the main verb its own quote and subject', () => {
+    const qs = quotesOf('Barkley, who said he typically votes democratic, said one candidate he likes so far is Ohio Governor John Kasich.');
+    expect(quoteWith(qs, 'typically votes democratic')!.content.text).toBe('he typically votes democratic');
+    const main = quoteWith(qs, 'one candidate he likes')!;
+    expect(main.content.text).toBe('one candidate he likes so far is Ohio Governor John Kasich');
+    expect(main.speaker?.text).toBe('Barkley');
+  });
+});

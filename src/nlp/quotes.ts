@@ -530,7 +530,7 @@ export function findQuotes(doc: QuoteDoc, opts: FindOptions = {}): QuoteData[] {
 
 export const quoteStage: ArticleStage = {
   name: 'quotes',
-  version: 3, // 3: evidence verbs closing a sentence ("…, a poll shows."); ''-style quotations continued after their attribution sentence
+  version: 3, // 3: "X, who said A, said B" as two quotes; evidence verbs closing a sentence ("…, a poll shows."); ''-style quotations continued after their attribution sentence
   layer: 'quote',
   needs: ['sentence', 'entity'],
   run(article, layers, ctx): Span[] {

@@ -12,11 +12,16 @@ const ABBREVIATIONS = new Set<string>(
 );
 
 
+/** Words that open a sentence and never follow a title or an initial inside a name ("U.S. He", "Inc. The"). */
+const OPENS_SENTENCE = /^(?:He|She|They|It|We|You|The|This|That|These|Those|But|And|His|Her|Their|Its|Our|There|If|When|While|Still|Yet|So|However|Meanwhile)\b/;
+
 /** Whether a boundary right after `before` is a false one (an abbreviation or an initial). */
 function falseBoundary(before: string, after: string): boolean {
   const m = /(\S+)\.\s*$/.exec(before);
   if (!m) return false;
   const token = m[1].replace(/^[("“‘'[]+/, '').toLowerCase();
+  // "… in the U.S. He says …": after an abbreviation, a word that only opens sentences ends the one before.
+  if (OPENS_SENTENCE.test(after.trimStart())) return false;
   if (ABBREVIATIONS.has(token)) return true;
   if (/^\p{Lu}$/u.test(m[1])) return true; // an initial: "F."
   if (/^(\p{L}\.)+\p{L}$/u.test(token)) return true; // "U.S", "e.g"
@@ -72,7 +77,7 @@ function trim(p: string, base: number, start: number, end: number) {
 
 export const sentenceStage: ArticleStage = {
   name: 'sentences',
-  version: 1,
+  version: 2, // 2: a sentence ends at an abbreviation when the next word only opens sentences ("U.S. He")
   layer: 'sentence',
   needs: [],
   run(article): Span[] {
