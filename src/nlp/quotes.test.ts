@@ -422,3 +422,33 @@ describe('a relative clause with a speech verb of its own (PolNeAR train constru
     expect(main.speaker?.text).toBe('Barkley');
   });
 });
+
+describe('a quoted title inside a sentence whose verb has content of its own (PolNeAR dev construction)', () => {
+  const text =
+    'On this weekend’s broadcast of “Fox News Sunday,” Republican vice-presidential nominee Gov. Mike Pence (R-IN) said his running mate presidential nominee Donald Trump’s tweet to invite Gennifer Flowers to Monday night’s debate was only “to mock” Hillary Clinton for inviting Trump critic Mark Cuban.';
+  it('takes what follows "said" as the content, not the title before it', () => {
+    const qs = quotesOf(text);
+    expect(qs.some((q) => q.content.text.includes('Fox News Sunday'))).toBe(false);
+    const q = quoteWith(qs, 'his running mate')!;
+    expect(q.speaker?.text).toBe('Mike Pence');
+    expect(q.content.text.endsWith('for inviting Trump critic Mark Cuban')).toBe(true);
+  });
+
+  it('still reads “…,” X said Friday in an interview with … as the attribution of the quotation', () => {
+    const q = quoteWith(quotesOf('“I won’t just talk like a conservative during the election season,” Espinoza said Friday in an interview with the Associated Press.'), 'talk like a conservative')!;
+    expect(q.evidence.method).toBe('quote-marks:after');
+    expect(q.speaker?.text).toBe('Espinoza');
+  });
+});
+
+describe('a quotation that opens what was said and does not close its clause (PolNeAR dev construction)', () => {
+  it('goes on to the end of the sentence: said via email that, “…” against what …', () => {
+    const q = quoteWith(
+      quotesOf('Spokeswoman Jessica Ditto said via email that, “Of course Mr. Trump is going to defend himself” against what the campaign sees as a coordinated attack effort by the media and rival Hillary Clinton’s campaign.'),
+      'Of course Mr. Trump',
+    )!;
+    expect(q.kind).toBe('partial');
+    expect(q.content.text).toBe('“Of course Mr. Trump is going to defend himself” against what the campaign sees as a coordinated attack effort by the media and rival Hillary Clinton’s campaign');
+    expect(q.speaker?.text).toBe('Jessica Ditto');
+  });
+});

@@ -114,6 +114,24 @@ function cueIn(doc: QuoteDoc, a: number, b: number, last = false): { k: number; 
 
 const CLAUSE_BETWEEN = /[,;]\s*(?:but|and|while|yet|although|though|whereas)\s|;/;
 
+/** Words a title of a few words may have ("Fox News Sunday"); a longer quotation is somebody's words. */
+const TITLE_MAX_WORDS = 5;
+/** Words after a verb that start its own content ("said his running mate's tweet …", "said the", "said she"). */
+const OPENS_CONTENT = /^\s+(?:his|her|their|its|the|a|an|this|that|these|those|he|she|they|it|we|i|there)\s/i;
+/**
+ * "On this weekend’s broadcast of “Fox News Sunday,” Gov. Mike Pence said his running mate’s tweet …":
+ * a short quotation inside the words of a sentence, followed by a verb with content of its own, is a
+ * title, and the verb's content is what was said (PolNeAR train and dev).
+ */
+function titleBeforeForwardCue(doc: QuoteDoc, m: MarkSpan, cueEnd: number, limit: number): boolean {
+  const sent = sentenceOf(doc.sentences, m.start);
+  if (!/\p{L}/u.test(doc.text.slice(sent.start, m.start))) return false;
+  if (doc.text.slice(m.start, m.end).split(/\s+/).length > TITLE_MAX_WORDS) return false;
+  const rest = doc.text.slice(cueEnd, Math.max(limit, sent.end));
+  if (!OPENS_CONTENT.test(rest)) return false;
+  return (/^[^,.;:!?]*/.exec(rest)?.[0].trim().split(/\s+/).length ?? 0) >= 4;
+}
+
 /** Attribution after a closing mark: “…,” X said / said X / OUTLET quoted X as saying / X was quoted by OUTLET as saying. */
 function attributionAfter(doc: QuoteDoc, m: MarkSpan, limit: number): RawQuote | null {
   const after = doc.text.slice(m.end, limit);
@@ -129,6 +147,7 @@ function attributionAfter(doc: QuoteDoc, m: MarkSpan, limit: number): RawQuote |
   if (CLAUSE_BETWEEN.test(doc.text.slice(m.end, t.start))) return null;
   // "… a defense of “New York values,” saying the city …": a participle right after the quotation opens the next clause
   if (cue.form === 'participle' && !/\p{L}/u.test(doc.text.slice(m.end, t.start))) return null;
+  if (titleBeforeForwardCue(doc, m, t.end, limit)) return null;
   let speaker: SpeakerRef | null = null;
   const via: Ref[] = [];
   if (cue.lemma === 'quote') {
@@ -186,6 +205,14 @@ function attributionBefore(doc: QuoteDoc, m: MarkSpan, sent: Sentence, prior: Ra
   const t = doc.tokens[cue.k];
   if (tokenAt(doc.tokens, m.start) - cue.k > 8) return null;
   const speaker = cue.form === 'participle' ? participleSubject(doc, from, t.start, prior) : findSpeaker(doc, from, t.start);
+  // "said via email that, “Of course Mr. Trump is going to defend himself” against what the campaign sees as …":
+  // a quotation that does not close its clause is the start of what was said, which goes on to the sentence's end.
+  const tailWords = doc.text.slice(m.end, sent.end);
+  if (!/[.,!?;:]\s*['’]?\s*(?:[”"]|'')$/.test(doc.text.slice(m.start, m.end)) && /^\s+\p{Ll}/u.test(tailWords) && !/[“"]|''/.test(tailWords)) {
+    let end = sent.end;
+    while (end > m.end && /[\s.!?]/.test(doc.text[end - 1])) end--;
+    return { kind: 'partial', parts: [{ start: m.start, end }], cue: { start: t.start, end: t.end, lemma: cue.lemma }, speaker, via: [], method: 'quote-marks:before' };
+  }
   return { kind: 'direct', parts: [{ start: m.start, end: m.end }], cue: { start: t.start, end: t.end, lemma: cue.lemma }, speaker, via: [], method: 'quote-marks:before' };
 }
 
@@ -530,7 +557,7 @@ export function findQuotes(doc: QuoteDoc, opts: FindOptions = {}): QuoteData[] {
 
 export const quoteStage: ArticleStage = {
   name: 'quotes',
-  version: 3, // 3: "X, who said A, said B" as two quotes; evidence verbs closing a sentence ("…, a poll shows."); ''-style quotations continued after their attribution sentence
+  version: 3, // 3: "X, who said A, said B" as two quotes; a quoted title before a verb with its own content; a quotation not closing its clause goes on to the sentence end; evidence verbs closing a sentence ("…, a poll shows."); ''-style quotations continued after their attribution sentence
   layer: 'quote',
   needs: ['sentence', 'entity'],
   run(article, layers, ctx): Span[] {
