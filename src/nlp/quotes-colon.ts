@@ -10,6 +10,8 @@ import { tokenAt } from './tokens.ts';
 import { intervals } from './quotes-learned.ts';
 
 const MAX_SPEAKER_WORDS = 6;
+/** A transcript's speaker label: a name in capitals ("WALLACE", "SEN. RUBIO"). */
+const TRANSCRIPT_LABEL = /^[\p{Lu}][\p{Lu}.’'\- ]+$/u;
 const MIN_CONTENT_WORDS = 3;
 /** Commas that make a paragraph of capitalised words a list of names. */
 const LIST_COMMAS = 4;
@@ -23,8 +25,9 @@ export function findColonAttributions(doc: QuoteDoc, found: RawQuote[]): RawQuot
     let e = text.indexOf('\n', p);
     if (e < 0) e = text.length;
     const q = colonLine(doc, p, e);
-    // a label line that holds something found already is left to that
-    if (q && !taken.has(q.parts[0].start) && taken.nextStart(q.parts[0].start) >= q.parts[0].end) out.push(q);
+    // a label line that holds something found already is left to that, unless it is a transcript's
+    // speaker label: a quotation mark opening each paragraph of a transcript does not make it one quote
+    if (q && (TRANSCRIPT_LABEL.test(q.speaker!.text) || (!taken.has(q.parts[0].start) && taken.nextStart(q.parts[0].start) >= q.parts[0].end))) out.push(q);
     p = e + 1;
   }
   return out;
@@ -33,7 +36,7 @@ export function findColonAttributions(doc: QuoteDoc, found: RawQuote[]): RawQuot
 function colonLine(doc: QuoteDoc, a: number, b: number): RawQuote | null {
   // the label: at most a few words, then a colon, within the first 60 characters of the paragraph
   const head = doc.text.slice(a, Math.min(b, a + 60));
-  const m = /^\s*([\p{Lu}][\p{L}\p{N}.’'\- ]{0,50}?)\s*:\s+(?=\S)/u.exec(head);
+  const m = /^\s*["“]?([\p{Lu}][\p{L}\p{N}.’'\- ]{0,50}?)\s*:\s+(?=\S)/u.exec(head);
   if (!m) return null;
   const label = m[1];
   const words = label.split(/\s+/).filter(Boolean);

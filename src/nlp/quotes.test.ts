@@ -452,3 +452,18 @@ describe('a quotation that opens what was said and does not close its clause (Po
     expect(q.speaker?.text).toBe('Jessica Ditto');
   });
 });
+
+describe('a transcript whose paragraphs each open with a quotation mark (PolNeAR dev construction)', () => {
+  it('reads each "NAME: …" paragraph as that speaker\'s words', () => {
+    const text =
+      'On Sunday, Pence spoke to Fox News.\n\n' +
+      '"WALLACE: Let’s start with breaking news on the debate story. Two questions: Why would Trump do that? And will Gennifer Flowers actually be there tomorrow night?\n\n' +
+      '"PENCE: Well, look, Hillary Clinton apparently thinks this is an episode of “Shark Tank.” But this is America, Chris. It’s serious business.\n\n' +
+      '"WALLACE: Do you really see those two as equivalent?';
+    const qs = quotesOf(text);
+    const pence = quoteWith(qs, 'Well, look, Hillary Clinton')!;
+    expect(pence.speaker?.text).toBe('PENCE');
+    expect(pence.content.text.startsWith('Well, look, Hillary Clinton')).toBe(true);
+    expect(quoteWith(qs, 'Do you really see those two')!.speaker?.text).toBe('WALLACE');
+  });
+});
