@@ -336,6 +336,13 @@ function forwardStart(s: SentenceScan, k: number, lemma: string, question: boole
     else if (doc.lex.anyObject.has(lemma) && !doc.lex.needThat.has(lemma)) contentStart = next.start;
     else if (doc.lex.forward.has(lemma) && !doc.lex.needThat.has(lemma) && (CLAUSE_START.test(next.lower) || (next.cap && !doc.lex.objectFirst.has(lemma)) || (!NOT_CLAUSE.test(next.lower) && !doc.lex.objectFirst.has(lemma)))) contentStart = next.start;
   }
+  // "…, top black lawmakers said Friday afternoon, as they …": a time phrase closing the attribution
+  // clause; what was said lies before the verb (read below, backward).
+  if (contentStart >= 0 && contentStart < sent.end) {
+    let o = k + 1;
+    while (o < k1 && o <= k + 4 && TIME_WORD.test(toks[o].lower) && !/[,.;:“"]/.test(doc.text.slice(toks[o - 1].end, toks[o].start))) o++;
+    if (o > k + 1 && /^\s*,/.test(doc.text.slice(toks[o - 1].end, toks[o - 1].end + 2)) && contentStart <= toks[o - 1].start) contentStart = -1;
+  }
   // "…, said Mark Jones, a political scientist": an inverted attribution; the name after the verb is the
   // speaker, not the content, and the content lies before it (read below, backward).
   if (contentStart >= 0 && prev && /,\s*$/.test(doc.text.slice(prev.end, t.start)) && next?.cap && !/^(?:i|he|she|they|we|it|the|a|an)$/.test(next.lower)) {

@@ -467,3 +467,29 @@ describe('a transcript whose paragraphs each open with a quotation mark (PolNeAR
     expect(quoteWith(qs, 'Do you really see those two')!.speaker?.text).toBe('WALLACE');
   });
 });
+
+describe('a time phrase closing the attribution clause (PolNeAR dev construction)', () => {
+  it('reads "…, top black lawmakers said Friday afternoon, as they …" backward', () => {
+    const q = quoteWith(
+      quotesOf('Donald Trump’s yearslong obsession with President Barack Obama’s birth is an insult to all African-Americans, top black lawmakers said Friday afternoon, as they bristled at the continued questions about the legitimacy of the first black president.'),
+      'is an insult to all African-Americans',
+    )!;
+    expect(q.evidence.method).toBe('speech-verb:backward');
+    expect(q.speaker?.text).toBe('top black lawmakers');
+  });
+
+  it('still reads "said Friday he would …" forward', () => {
+    expect(quoteWith(quotesOf('The senator said Friday he would vote against the bill.'), 'he would vote')!.content.text).toBe('he would vote against the bill');
+  });
+});
+
+describe('titles and names in quotation marks before a verb (PolNeAR dev constructions)', () => {
+  it('does not attribute a name given by "titled" or a show title to a verb after it', () => {
+    const qs = [
+      ...quotesOf('The 30-second spot, titled “Arrogant,” features a New York Times report from over the weekend that nearly $1 billion in Trump company losses may have enabled him to pay zero in federal income tax.'),
+      ...quotesOf('As a reality TV boss on “The Apprentice,” Donald Trump repeatedly demeaned women with sexist language, according to show insiders.'),
+    ];
+    expect(qs.filter((q) => q.evidence.method === 'quote-marks:after')).toEqual([]);
+    expect(quoteWith(qs, 'repeatedly demeaned women')!.speaker?.text).toBe('show insiders');
+  });
+});

@@ -116,6 +116,8 @@ const CLAUSE_BETWEEN = /[,;]\s*(?:but|and|while|yet|although|though|whereas)\s|;
 
 /** Words a title of a few words may have ("Fox News Sunday"); a longer quotation is somebody's words. */
 const TITLE_MAX_WORDS = 5;
+/** A participle that names what follows it: the quotation after it is a title or a name. */
+const NAMED_BEFORE = /\b(?:titled|entitled|dubbed|nicknamed|headlined|named)\s*$/i;
 /** Words after a verb that start its own content ("said his running mate's tweet …", "said the", "said she"). */
 const OPENS_CONTENT = /^\s+(?:his|her|their|its|the|a|an|this|that|these|those|he|she|they|it|we|i|there)\s/i;
 /**
@@ -123,10 +125,15 @@ const OPENS_CONTENT = /^\s+(?:his|her|their|its|the|a|an|this|that|these|those|h
  * a short quotation inside the words of a sentence, followed by a verb with content of its own, is a
  * title, and the verb's content is what was said (PolNeAR train and dev).
  */
-function titleBeforeForwardCue(doc: QuoteDoc, m: MarkSpan, cueEnd: number, limit: number): boolean {
+function titleBeforeForwardCue(doc: QuoteDoc, m: MarkSpan, cueEnd: number, limit: number, lemma: string): boolean {
   const sent = sentenceOf(doc.sentences, m.start);
-  if (!/\p{L}/u.test(doc.text.slice(sent.start, m.start))) return false;
+  const lead = doc.text.slice(sent.start, m.start);
+  if (!/\p{L}/u.test(lead)) return false;
+  // "The 30-second spot, titled “Arrogant,” features …": a name given, never a quotation with its attribution after it.
+  if (NAMED_BEFORE.test(lead)) return true;
   if (doc.text.slice(m.start, m.end).split(/\s+/).length > TITLE_MAX_WORDS) return false;
+  // "As a reality TV boss on “The Apprentice,” Donald Trump repeatedly demeaned women …, according to show insiders."
+  if (lemma === 'according') return true;
   const rest = doc.text.slice(cueEnd, Math.max(limit, sent.end));
   if (!OPENS_CONTENT.test(rest)) return false;
   return (/^[^,.;:!?]*/.exec(rest)?.[0].trim().split(/\s+/).length ?? 0) >= 4;
@@ -147,7 +154,7 @@ function attributionAfter(doc: QuoteDoc, m: MarkSpan, limit: number): RawQuote |
   if (CLAUSE_BETWEEN.test(doc.text.slice(m.end, t.start))) return null;
   // "… a defense of “New York values,” saying the city …": a participle right after the quotation opens the next clause
   if (cue.form === 'participle' && !/\p{L}/u.test(doc.text.slice(m.end, t.start))) return null;
-  if (titleBeforeForwardCue(doc, m, t.end, limit)) return null;
+  if (titleBeforeForwardCue(doc, m, t.end, limit, cue.lemma)) return null;
   let speaker: SpeakerRef | null = null;
   const via: Ref[] = [];
   if (cue.lemma === 'quote') {
