@@ -22,6 +22,35 @@ function paragraphStartsWithOpen(text: string, nl: number): boolean {
   return OPEN.has(c) || c === '"' || (c === '`' && text[i + 1] === '`') || (c === "'" && text[i + 1] === "'");
 }
 
+/** Longest inner quotation read as nested, characters. */
+const NESTED_MAX = 80;
+
+/**
+ * Where an opening mark at `i`, inside an open quotation, closes as a quotation nested in it: its
+ * closing mark comes within NESTED_MAX characters and the paragraph still has the outer one's
+ * closing mark after it. 0 when it does not (then it is a new quotation: the outer one was left open).
+ */
+function nestedPair(text: string, i: number, open: number): number {
+  // Both searches are bounded (the inner mark within NESTED_MAX, the outer within the longest
+  // quotation), so a paragraph of thousands of marks stays linear.
+  let inner = -1;
+  for (let j = i + 1; j < text.length && j <= i + NESTED_MAX; j++) {
+    const c = text[j];
+    if (c === '\n' || c === '“') return 0;
+    if (c === '”') {
+      inner = j;
+      break;
+    }
+  }
+  if (inner < 0) return 0;
+  for (let j = inner + 1; j < text.length && j < open + MAX_CHARS; j++) {
+    const c = text[j];
+    if (c === '\n') return 0;
+    if (c === '”') return inner + 1;
+  }
+  return 0;
+}
+
 export function findQuoteMarks(text: string): MarkSpan[] {
   const out: MarkSpan[] = [];
   let open = -1;
@@ -43,10 +72,18 @@ export function findQuoteMarks(text: string): MarkSpan[] {
     // “Apparently not,“ he said: an opening mark after a clause's punctuation, with a space after it,
     // while a quotation is open, is a typed closing mark
     if (OPEN.has(c)) mark = open >= 0 && /[,.!?]/.test(text[i - 1] ?? '') && /\s/.test(text[i + 1] ?? '') ? 'close' : 'open';
-    else if (CLOSE.has(c)) mark = 'close';
+    // ”Mr. Trump embodies …” at the start of a paragraph: a closing mark typed for an opening one
+    else if (CLOSE.has(c)) mark = lineStart && open < 0 && /\p{L}/u.test(text[i + 1] ?? '') ? 'open' : 'close';
     else if (c === '"') mark = 'toggle';
     else if (c === '`' && text[i + 1] === '`') (mark = 'open'), (width = 2);
     else if (c === "'" && text[i + 1] === "'") (mark = 'toggle'), (width = 2);
+    const nested = mark === 'open' && c !== '`' && open >= 0 && !lineStart ? nestedPair(text, i, open) : 0;
+    if (nested) {
+      // “… what he calls “hell” than live …”: a quotation inside a quotation in double marks; the outer one goes on
+      CAND.lastIndex = nested;
+      prevEnd = CAND.lastIndex;
+      continue;
+    }
     if (mark) {
       const continuation = lineStart && open >= 0; // reopening mark of a continued paragraph
       if (continuation) {

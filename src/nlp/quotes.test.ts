@@ -493,3 +493,24 @@ describe('titles and names in quotation marks before a verb (PolNeAR dev constru
     expect(quoteWith(qs, 'repeatedly demeaned women')!.speaker?.text).toBe('show insiders');
   });
 });
+
+describe('reader quotations signed with a dash on the same line (PolNeAR dev construction)', () => {
+  const text =
+    'Readers wrote to us.\n\n' +
+    '”Mr. Trump embodies the lasting legacy of racism in the United States. He has empowered white racists to be open with their prejudice. He represents our greatest shame.” ― Sonya Herridge\n\n' +
+    '“As a young, Hispanic woman....I’d rather live in what he calls “hell” than live in a world where he is president.” ― Adriana Rodarte';
+  const qs = quotesOf(text);
+
+  it('reads a closing mark typed at the start of a paragraph as the opening one', () => {
+    const q = quoteWith(qs, 'lasting legacy of racism')!;
+    expect(q.content.text.startsWith('”Mr. Trump embodies')).toBe(true);
+    expect(q.speaker?.text).toBe('Sonya Herridge');
+  });
+
+  it('keeps a quotation in double marks inside another as part of it', () => {
+    const q = quoteWith(qs, 'Hispanic woman')!;
+    expect(q.content.text.endsWith('where he is president.”')).toBe(true);
+    expect(q.speaker?.text).toBe('Adriana Rodarte');
+    expect(qs.filter((x) => x.content.text === '“hell”')).toEqual([]);
+  });
+});
