@@ -43,6 +43,7 @@ function sentenceText(doc: QuoteDoc, s: Sentence) {
 const QUOTE_OF_ITS_OWN = /[,:;.—–(]\s*$|^\s*$/;
 
 /** End of a forward content: the sentence end, or before a direct quote / ", adding that" / ", he added". */
+const NAMED_ATTRIBUTION = /,\s*(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov)\.\s+)?\p{Lu}[\p{L}’'-]+(?:\s+\p{Lu}[\p{L}’'.-]+){0,2}\s+(?:said|says|told|added|argued|noted)\s+(?:that\s)?/u;
 function contentEnd(doc: QuoteDoc, from: number, sent: Sentence, directStarts: number[]): number {
   let end = sent.end;
   // A quotation opening after punctuation is a quote of its own; one opening straight after a word
@@ -51,6 +52,9 @@ function contentEnd(doc: QuoteDoc, from: number, sent: Sentence, directStarts: n
   const rest = doc.text.slice(from, end);
   const cut = /,\s*(?:(?:and|while|but)\s+)?(?:adding|saying|noting|stressing|warning|explaining|reiterating|insisting|claiming|stating)\b|,\s*(?:he|she|they|it|the \w+)\s+(?:said|added|noted|stressed|warned|explained)\b|,\s*(?:also\s+)?(?:said|says|told|added)\s/i.exec(rest);
   if (cut) end = from + cut.index;
+  // "Back when he wrote his book, Mr. McKinley said that …": a named subject and a speech verb after a comma start an attribution of their own.
+  const named = NAMED_ATTRIBUTION.exec(doc.text.slice(from, end));
+  if (named) end = from + named.index;
   while (end > from && /[\s,;:.!?“"(—–-]/.test(doc.text[end - 1])) end--;
   // keep a closing quotation mark that belongs to a fragment inside the content
   const inner = doc.text.slice(from, end);

@@ -514,3 +514,13 @@ describe('reader quotations signed with a dash on the same line (PolNeAR dev con
     expect(qs.filter((x) => x.content.text === '“hell”')).toEqual([]);
   });
 });
+
+describe('a named attribution after a comma inside forward content (PolNeAR dev construction)', () => {
+  it('ends the content before ", Mr. McKinley said that …", which is a quote of its own', () => {
+    const qs = quotesOf('Back when he wrote his book, Mr. McKinley said that he considered debt a last resort.');
+    const q = quoteWith(qs, 'considered debt a last resort')!;
+    expect(q.speaker?.text).toBe('Mr. McKinley');
+    expect(q.content.text).toBe('he considered debt a last resort');
+    expect(qs.filter((x) => x.content.text.includes('considered debt') && x !== q)).toEqual([]);
+  });
+});
