@@ -337,7 +337,8 @@ function forwardStart(s: SentenceScan, k: number, lemma: string, question: boole
   if (contentStart < 0 && question) contentStart = next.start;
   if (contentStart < 0 && next && next.start < sent.end && !/[,.;:“"]/.test(gapNext)) {
     if (next.lower === 'to' && /^(?:claim|promise|vow|threaten|pledge|deny|admit)$/.test(lemma)) contentStart = next.start;
-    else if (doc.lex.anyObject.has(lemma) && !doc.lex.needThat.has(lemma)) contentStart = next.start;
+    // "reported from Midway Atoll", "Reporting by Valerie Volcovici": where and by whom, not what.
+    else if (doc.lex.anyObject.has(lemma) && !doc.lex.needThat.has(lemma) && !/^(?:from|by)$/.test(next.lower)) contentStart = next.start;
     else if (doc.lex.forward.has(lemma) && !doc.lex.needThat.has(lemma) && (CLAUSE_START.test(next.lower) || (next.cap && !doc.lex.objectFirst.has(lemma)) || (!NOT_CLAUSE.test(next.lower) && !doc.lex.objectFirst.has(lemma)))) contentStart = next.start;
   }
   // "…, top black lawmakers said Friday afternoon, as they …": a time phrase closing the attribution

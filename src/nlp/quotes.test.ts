@@ -524,3 +524,16 @@ describe('a named attribution after a comma inside forward content (PolNeAR dev 
     expect(qs.filter((x) => x.content.text.includes('considered debt') && x !== q)).toEqual([]);
   });
 });
+
+describe('credit lines are not attributions (PolNeAR dev constructions)', () => {
+  it('does not read "reported from <place>" or "Reporting by <name>" as somebody saying something', () => {
+    const qs = quotesOf(
+      'Julie Hirschfeld Davis reported from Midway Atoll, and Mark Landler and Coral Davenport from Kaneohe Bay, Hawaii.\n\n(Reporting by Valerie Volcovici; Additional reporting by Lawrence Hurley; Editing by Will Dunham.)',
+    );
+    expect(qs.filter((q) => /^(?:from|by)\b/.test(q.content.text))).toEqual([]);
+  });
+
+  it('still reads "The Associated Press reported that …"', () => {
+    expect(quoteWith(quotesOf('The Associated Press reported that she had reached the delegates needed.'), 'she had reached')).toBeDefined();
+  });
+});
