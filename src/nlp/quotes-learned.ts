@@ -126,6 +126,8 @@ export function findLearned(doc: QuoteDoc, found: RawQuote[], byLast: Map<string
       ce = Math.min(ce, covered.nextStart(cs));
       while (ce > cs && /[\s,;:.!?(—–-]/.test(doc.text[ce - 1])) ce--;
       if (!/[\p{L}\p{N}]/u.test(doc.text.slice(cs, ce))) continue;
+      // "reported from Midway Atoll": where from, not what (a learned cue that is a lexicon verb, as in quotes-indirect.ts)
+      if (c.dir === 'after' && c.words.length === 1 && doc.lex.anyObject.has(doc.lex.verbs.get(c.words[0])?.lemma ?? '') && /^from\b/i.test(doc.text.slice(cs, ce))) continue;
       if (c.dir === 'after' && c.speaker === 'subject') {
         const from = clauseStart(doc, sent.start, cueStart);
         const special = clauseSubject(doc, from, cueStart, cueEnd);
