@@ -240,6 +240,48 @@ function accordingTo(s: SentenceScan, m: RegExpMatchArray): void {
   out.push({ kind: 'indirect', parts: [{ start: cs, end: ce }], cue: { start: a, end: a + 'according to'.length, lemma: 'according' }, speaker: src, method: 'according-to' });
 }
 
+/** Words between the subject of a passive and its participle ("was first", "has been", "is also"). */
+const BE_FORM = /^(?:is|are|was|were|be|been|being|’s|'s)$/;
+const PASSIVE_BETWEEN = /^(?:is|are|was|were|be|been|being|has|have|had|will|would|could|may|might|also|first|not|never|widely|repeatedly|recently|previously|since|later|often|already|now|just|even|reportedly|’s|'s)$/;
+/** The subject of "X (was first) reported by Y": the clause from `from` to the first auxiliary before the verb at k, or null when there is none or it is too short. */
+function passiveSubject(doc: QuoteDoc, from: number, k: number, sent: Sentence): { start: number; end: number } | null {
+  let j = k - 1;
+  while (j >= 0 && doc.tokens[j].start >= from && PASSIVE_BETWEEN.test(doc.tokens[j].lower)) j--;
+  if (j === k - 1 || j < 0 || doc.tokens[j].start < Math.max(from, sent.start)) return null;
+  let a = Math.max(from, sent.start);
+  const b = doc.tokens[j].end;
+  while (a < b && /[\s,;:“"(—–-]/.test(doc.text[a])) a++;
+  return b - a >= 3 ? { start: a, end: b } : null;
+}
+
+/**
+ * "The registration issue was first reported by The Washington Post.", "Clinton has been endorsed by
+ * dozens of papers": with the agent named after "by", what was reported or endorsed is the subject
+ * of the passive, and the agent is the speaker. Whether it made a quote.
+ */
+function passiveAgent(s: SentenceScan, k: number, lemma: string): boolean {
+  const { doc, sent, directParts, out, usedCue } = s;
+  const t = doc.tokens[k];
+  if (!/(?:ed|said|told|known|shown|written)$/.test(t.lower)) return false;
+  const from = Math.max(sent.start, ...directParts.filter((p) => p.end <= t.start && p.end > sent.start).map((p) => p.end));
+  // a passive: a form of "be" among the words between the subject and the participle
+  let j = k - 1;
+  let be = false;
+  for (; j >= 0 && doc.tokens[j].start >= from && PASSIVE_BETWEEN.test(doc.tokens[j].lower); j--) if (BE_FORM.test(doc.tokens[j].lower)) be = true;
+  if (!be) return false;
+  const a = doc.tokens[k + 1].end;
+  const stop = doc.text.slice(a, sent.end).search(/[,.;:!?]|\s(?:that|to|as|for|about|in|on|after|before|because|when|while)\s/);
+  const agent = findSpeaker(doc, a, stop >= 0 ? a + stop : sent.end, { after: true });
+  if (!agent) return false;
+  // "It was reported by Reuters that …": the content follows; read forward as before.
+  if (/^[^,.;]*?\b(?:that|as saying)\b/.test(doc.text.slice(agent.end, sent.end))) return false;
+  const subject = passiveSubject(doc, from, k, sent);
+  if (!subject || /^(?:it|this|that|there)$/i.test(doc.text.slice(subject.start, subject.end))) return false;
+  out.push({ kind: 'indirect', parts: [subject], cue: { start: t.start, end: t.end, lemma }, speaker: agent, method: 'speech-verb:passive-agent' });
+  usedCue.add(t.start);
+  return true;
+}
+
 /** A speech verb at token k that heads an attribution: its content forward ("said that …") or backward ("…, he said."). */
 function speechVerbAt(s: SentenceScan, k: number): void {
   const { doc, sent, k0, out, outStart, usedCue, headline } = s;
@@ -278,6 +320,7 @@ function speechVerbAt(s: SentenceScan, k: number): void {
   const next = toks[k + 1];
   // "Asked whether Clinton …": the question is the content; the asker often goes unnamed.
   const question = lemma === 'ask' && next && /^(?:if|whether|why|what|how|when)$/.test(next.lower);
+  if (next?.lower === 'by' && passiveAgent(s, k, lemma)) return;
   const contentStart = forwardStart(s, k, lemma, !!question);
   if (contentStart >= 0) forwardQuote(s, k, v, contentStart, !!question);
   else backwardQuote(s, k, v);

@@ -537,3 +537,17 @@ describe('credit lines are not attributions (PolNeAR dev constructions)', () => 
     expect(quoteWith(quotesOf('The Associated Press reported that she had reached the delegates needed.'), 'she had reached')).toBeDefined();
   });
 });
+
+describe('a passive with its agent after "by" (PolNeAR dev constructions)', () => {
+  it('takes the subject as what was reported and the agent as the source', () => {
+    const q = quoteWith(quotesOf('The registration issue was first reported by The Washington Post. The newspaper has also detailed foundation spending.'), 'The registration issue')!;
+    expect(q.content.text).toBe('The registration issue');
+    expect(q.speaker?.text).toContain('Washington Post');
+    expect(q.evidence.method).toBe('speech-verb:passive-agent');
+  });
+
+  it('still reads "It was reported by Reuters that …" forward, and leaves "was joined by" alone', () => {
+    expect(quoteWith(quotesOf('It was reported by Reuters that the talks had failed.'), 'the talks had failed')!.speaker?.text).toBe('Reuters');
+    expect(quotesOf('He was joined by his wife.')).toEqual([]);
+  });
+});
