@@ -337,10 +337,17 @@ function forwardStart(s: SentenceScan, k: number, lemma: string, question: boole
   let contentStart = -1;
   let j = k + 1;
   let sawComma = false;
+  let titleEnd = -1;
   for (; j < k1 && j <= k + THAT_WINDOW; j++) {
     const gap = doc.text.slice(toks[j - 1].end, toks[j].start);
     if (/[,;:.]/.test(gap)) sawComma = true;
-    if (/[“"]/.test(gap)) break;
+    if (/[“"]/.test(gap) && toks[j - 1].end >= titleEnd) {
+      // "told MSNBC's “Morning Joe” that …": a quoted title of a few words on the way to "that"
+      const title = doc.marks.find((m) => m.start >= toks[j - 1].end && m.start < toks[j].start);
+      if (!title || doc.text.slice(title.start, title.end).split(/\s+/).length > 5 || sawComma) break;
+      titleEnd = title.end;
+      continue;
+    }
     // an auxiliary first means the clause has begun without "that" ("said HLN’s coverage would resemble that of…")
     if (AUX.test(toks[j].lower)) break;
     if (toks[j].lower === 'that' && !sawComma) {

@@ -551,3 +551,11 @@ describe('a passive with its agent after "by" (PolNeAR dev constructions)', () =
     expect(quotesOf('He was joined by his wife.')).toEqual([]);
   });
 });
+
+describe('a quoted show title between the verb and "that" (PolNeAR dev construction)', () => {
+  it('reads "Sanders told MSNBC\'s “Morning Joe” that …" forward, past the title', () => {
+    const q = quoteWith(quotesOf('Heading into the first debate in 10 days, Sanders told MSNBC\'s "Morning Joe" that nobody would question her intelligence or knowledge of the issues.'), 'nobody would question')!;
+    expect(q.content.text).toBe('nobody would question her intelligence or knowledge of the issues');
+    expect(q.speaker?.text).toBe('Sanders');
+  });
+});
