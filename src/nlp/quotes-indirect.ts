@@ -207,6 +207,23 @@ export function findIndirect(doc: QuoteDoc, direct: RawQuote[], fragments: MarkS
   return out;
 }
 
+/** Whether the sentence has words of somebody's besides the "according to" phrase [a, srcEnd): a quotation or a speech verb. */
+function someoneElseSpeaks(s: SentenceScan, a: number, srcEnd: number): boolean {
+  const { doc, sent, directParts } = s;
+  if (directParts.some((p) => p.end > sent.start && p.start < sent.end)) return true;
+  for (let k = s.k0; k < s.k1; k++) {
+    const t = doc.tokens[k];
+    if (t.start >= a && t.start < srcEnd) continue;
+    const v = doc.lex.verbs.get(t.lower);
+    const prev = doc.tokens[k - 1];
+    // "1,500 votes", "the reports": a noun, not somebody speaking
+    if (v && v.form !== 'base' && !t.cap && !(prev && /^(?:\d.*|a|an|the|his|her|their|its|of|these|those)$/.test(prev.lower))) return true;
+  }
+  return false;
+}
+
+const SUBORDINATE_LEAD = /^(?:While|Although|Though|Whereas|If|Because|Unless)\b/;
+
 /** "According to X, CONTENT" / "CONTENT, according to X" / "That’s according to X." */
 function accordingTo(s: SentenceScan, m: RegExpMatchArray): void {
   const { doc, sent, directParts, directStarts, out } = s;
@@ -216,7 +233,9 @@ function accordingTo(s: SentenceScan, m: RegExpMatchArray): void {
   const srcEnd = comma > 0 && comma < sent.end ? comma : sent.end;
   const src = findSpeaker(doc, srcStart, srcEnd, { after: true }) ?? documentSource(doc, srcStart, srcEnd);
   if (!src || inDirect(s, a)) return;
-  if (doc.mentions.some((x) => x.start === src.start && x.type === 'outlet')) return; // a relay: via, handled with the quote it credits
+  // An outlet credited for somebody's words is a relay (via, read with the quote it credits); with
+  // nobody else speaking in the sentence, the outlet itself stands behind the claim.
+  if (doc.mentions.some((x) => x.start === src.start && x.type === 'outlet') && someoneElseSpeaks(s, a, srcEnd)) return;
   const before = doc.text.slice(sent.start, a);
   let cs: number;
   let ce: number;
@@ -227,17 +246,31 @@ function accordingTo(s: SentenceScan, m: RegExpMatchArray): void {
     out.push({ kind: 'indirect', parts: [{ start: prev.start, end: contentEnd(doc, prev.start, prev, directStarts) }], cue: { start: a, end: a + 'according to'.length, lemma: 'according' }, speaker: src, method: 'according-to:previous' });
     return;
   }
+  let rest: { start: number; end: number } | null = null;
   if (/[\p{L}]{3,}[^,]*,\s*$/u.test(before) && !/\bthat\s*$/.test(before) && a - sent.start > 20) {
     cs = sent.start;
     ce = a;
+    // "Since last November, according to Human Rights Watch, state security forces have killed …":
+    // a parenthetical source; what it says goes on after it.
+    if (srcEnd < sent.end) {
+      let rs = srcEnd + 1;
+      while (rs < sent.end && /[\s,]/.test(doc.text[rs])) rs++;
+      const re = contentEnd(doc, rs, sent, directStarts);
+      if (doc.text.slice(rs, re).split(/\s+/).length >= 3) rest = { start: rs, end: re };
+    }
   } else {
     cs = srcEnd + 1;
     ce = sent.end;
   }
   while (cs < ce && /[\s,]/.test(doc.text[cs])) cs++;
   ce = contentEnd(doc, cs, { start: sent.start, end: ce }, directStarts);
-  if (ce - cs < 12 || directParts.some((p) => p.start <= cs && p.end >= ce)) return;
-  out.push({ kind: 'indirect', parts: [{ start: cs, end: ce }], cue: { start: a, end: a + 'according to'.length, lemma: 'according' }, speaker: src, method: 'according-to' });
+  const parts = [{ start: cs, end: ce }];
+  // "While most of those were …, according to X, two in the most recent batch were …": a subordinate lead is not what X says.
+  if (rest && SUBORDINATE_LEAD.test(doc.text.slice(cs, ce))) parts.splice(0, 1, rest);
+  else if (rest) parts.push(rest);
+  if (parts[0].end - parts[0].start < 12 && !rest) return;
+  if (directParts.some((p) => p.start <= cs && p.end >= ce) && !rest) return;
+  out.push({ kind: 'indirect', parts, cue: { start: a, end: a + 'according to'.length, lemma: 'according' }, speaker: src, method: 'according-to' });
 }
 
 /** Words between the subject of a passive and its participle ("was first", "has been", "is also"). */

@@ -559,3 +559,23 @@ describe('a quoted show title between the verb and "that" (PolNeAR dev construct
     expect(q.speaker?.text).toBe('Sanders');
   });
 });
+
+describe('"according to" in the middle of a sentence and with an outlet as the source (PolNeAR train constructions)', () => {
+  it('takes both sides of a parenthetical "…, according to X, …" as the content', () => {
+    const q = quoteWith(quotesOf('Since last November, according to Human Rights Watch, state security forces have killed more than 400 protesters in the Oromia region.'), 'state security forces')!;
+    expect(q.parts.map((p) => p.text)).toEqual(['Since last November', 'state security forces have killed more than 400 protesters in the Oromia region']);
+    expect(q.speaker?.text).toBe('Human Rights Watch');
+  });
+
+  it('leaves a subordinate lead out ("While …, according to X, …")', () => {
+    const q = quoteWith(quotesOf('While most of those were elevated to the “confidential” level, according to a State Department official, two in the most recent batch were upgraded to the “Secret” level.'), 'two in the most recent batch')!;
+    expect(q.parts.map((p) => p.text)).toEqual(['two in the most recent batch were upgraded to the “Secret” level']);
+  });
+
+  it('makes the outlet the source when nobody else speaks in the sentence, and keeps it a relay when somebody does', () => {
+    const own = quoteWith(quotesOf('Clinton led by about 1,500 votes out of nearly 620,000 cast in unofficial returns, according to the Associated Press.'), 'Clinton led by about')!;
+    expect(own.speaker?.text).toContain('Associated Press');
+    const relayed = quotesOf('“American forces are conducting extensive airborne transfers of Daesh terrorists from Syria to Iraq,” Mohammed Mahdi al-Bayati told al-Maalomah news agency on Sunday, according to Press TV.');
+    expect(relayed.filter((q) => q.evidence.method === 'according-to')).toEqual([]);
+  });
+});
