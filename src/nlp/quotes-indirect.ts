@@ -518,8 +518,10 @@ function backwardQuote(s: SentenceScan, k: number, v: { lemma: string; form: str
   if (doc.text[cs] === '<') return;
   const leadOnly = ce - cs < 15;
   if (leadOnly && !parenthetical) return;
-  const parts = leadOnly ? [] : [{ start: cs, end: ce }];
-  if (rest && subj.speaker.start < t.start && rest[1].split(/\s+/).length >= 3) {
+  // "This campaign, he says, is different.": a short subject before a parenthetical attribution is part of what was said.
+  const subjectLead = leadOnly && parenthetical && !adverbialLead && ce - cs >= 3 && /^(?:the|this|that|these|those|his|her|their|its|our|my|\p{Lu})/iu.test(doc.text.slice(cs, ce)) && !/[,;]/.test(doc.text.slice(cs, ce)) && (/\s/.test(doc.text.slice(cs, ce)) || doc.mentions.some((x) => x.start === cs));
+  const parts = leadOnly && !subjectLead ? [] : [{ start: cs, end: ce }];
+  if (rest && subj.speaker.start < t.start && rest[1].split(/\s+/).length >= (subjectLead ? 2 : 3)) {
     const s2 = sent.end - rest[1].length;
     const e2 = contentEnd(doc, s2, sent, directStarts);
     if (e2 > s2) parts.push({ start: s2, end: e2 });

@@ -579,3 +579,10 @@ describe('"according to" in the middle of a sentence and with an outlet as the s
     expect(relayed.filter((q) => q.evidence.method === 'according-to')).toEqual([]);
   });
 });
+
+describe('a short subject before a parenthetical attribution (PolNeAR train construction)', () => {
+  it('reads "This campaign, he says, is different." with both sides as the content, and leaves an adverb lead out', () => {
+    expect(quoteWith(quotesOf('This campaign, he says, is different.'), 'is different')!.parts.map((p) => p.text)).toEqual(['This campaign', 'is different']);
+    expect(quoteWith(quotesOf('Still, he said, officials have to decide soon.'), 'officials have to decide')!.parts.map((p) => p.text)).toEqual(['officials have to decide soon']);
+  });
+});
