@@ -42,8 +42,10 @@ function sentenceText(doc: QuoteDoc, s: Sentence) {
 
 const QUOTE_OF_ITS_OWN = /[,:;.—–(]\s*$|^\s*$/;
 
-/** End of a forward content: the sentence end, or before a direct quote / ", adding that" / ", he added". */
+/** ", Mr. McKinley said that …": a named subject and a speech verb after a comma. */
 const NAMED_ATTRIBUTION = /,\s*(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov)\.\s+)?\p{Lu}[\p{L}’'-]+(?:\s+\p{Lu}[\p{L}’'.-]+){0,2}\s+(?:said|says|told|added|argued|noted)\s+(?:that\s)?/u;
+
+/** End of a forward content: the sentence end, or before a direct quote / ", adding that" / ", he added". */
 function contentEnd(doc: QuoteDoc, from: number, sent: Sentence, directStarts: number[]): number {
   let end = sent.end;
   // A quotation opening after punctuation is a quote of its own; one opening straight after a word
@@ -276,11 +278,15 @@ function accordingTo(s: SentenceScan, m: RegExpMatchArray): void {
 /** Words between the subject of a passive and its participle ("was first", "has been", "is also"). */
 const BE_FORM = /^(?:is|are|was|were|be|been|being|’s|'s)$/;
 const PASSIVE_BETWEEN = /^(?:is|are|was|were|be|been|being|has|have|had|will|would|could|may|might|also|first|not|never|widely|repeatedly|recently|previously|since|later|often|already|now|just|even|reportedly|’s|'s)$/;
-/** The subject of "X (was first) reported by Y": the clause from `from` to the first auxiliary before the verb at k, or null when there is none or it is too short. */
+/**
+ * The subject of "X (was first) reported by Y": the clause from `from` to the words before the
+ * verb at k, when a form of "be" is among those words (a passive); null otherwise or when too short.
+ */
 function passiveSubject(doc: QuoteDoc, from: number, k: number, sent: Sentence): { start: number; end: number } | null {
   let j = k - 1;
-  while (j >= 0 && doc.tokens[j].start >= from && PASSIVE_BETWEEN.test(doc.tokens[j].lower)) j--;
-  if (j === k - 1 || j < 0 || doc.tokens[j].start < Math.max(from, sent.start)) return null;
+  let be = false;
+  for (; j >= 0 && doc.tokens[j].start >= from && PASSIVE_BETWEEN.test(doc.tokens[j].lower); j--) if (BE_FORM.test(doc.tokens[j].lower)) be = true;
+  if (!be || j < 0 || doc.tokens[j].start < Math.max(from, sent.start)) return null;
   let a = Math.max(from, sent.start);
   const b = doc.tokens[j].end;
   while (a < b && /[\s,;:“"(—–-]/.test(doc.text[a])) a++;
@@ -297,19 +303,14 @@ function passiveAgent(s: SentenceScan, k: number, lemma: string): boolean {
   const t = doc.tokens[k];
   if (!/(?:ed|said|told|known|shown|written)$/.test(t.lower)) return false;
   const from = Math.max(sent.start, ...directParts.filter((p) => p.end <= t.start && p.end > sent.start).map((p) => p.end));
-  // a passive: a form of "be" among the words between the subject and the participle
-  let j = k - 1;
-  let be = false;
-  for (; j >= 0 && doc.tokens[j].start >= from && PASSIVE_BETWEEN.test(doc.tokens[j].lower); j--) if (BE_FORM.test(doc.tokens[j].lower)) be = true;
-  if (!be) return false;
+  const subject = passiveSubject(doc, from, k, sent);
+  if (!subject || /^(?:it|this|that|there)$/i.test(doc.text.slice(subject.start, subject.end))) return false;
   const a = doc.tokens[k + 1].end;
   const stop = doc.text.slice(a, sent.end).search(/[,.;:!?]|\s(?:that|to|as|for|about|in|on|after|before|because|when|while)\s/);
   const agent = findSpeaker(doc, a, stop >= 0 ? a + stop : sent.end, { after: true });
   if (!agent) return false;
   // "It was reported by Reuters that …": the content follows; read forward as before.
   if (/^[^,.;]*?\b(?:that|as saying)\b/.test(doc.text.slice(agent.end, sent.end))) return false;
-  const subject = passiveSubject(doc, from, k, sent);
-  if (!subject || /^(?:it|this|that|there)$/i.test(doc.text.slice(subject.start, subject.end))) return false;
   out.push({ kind: 'indirect', parts: [subject], cue: { start: t.start, end: t.end, lemma }, speaker: agent, method: 'speech-verb:passive-agent' });
   usedCue.add(t.start);
   return true;

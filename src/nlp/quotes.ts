@@ -564,7 +564,7 @@ export function findQuotes(doc: QuoteDoc, opts: FindOptions = {}): QuoteData[] {
 
 export const quoteStage: ArticleStage = {
   name: 'quotes',
-  version: 3, // 3: passives with their agent ("reported by X"); typed-closing opening marks and nested double marks; "X, who said A, said B" as two quotes; a quoted title before a verb with its own content; a quotation not closing its clause goes on to the sentence end; evidence verbs closing a sentence ("…, a poll shows."); ''-style quotations continued after their attribution sentence
+  version: 3, // 3: the rules of 2026-12-07 (passives with an agent, titles, transcripts, typed and nested marks; docs/analysis.md)
   layer: 'quote',
   needs: ['sentence', 'entity'],
   run(article, layers, ctx): Span[] {
