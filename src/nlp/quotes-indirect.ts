@@ -9,7 +9,7 @@
 
 import type { MarkSpan } from './quote-marks.ts';
 import { clauseSubject, findSpeaker, type SpeakerRef } from './speaker.ts';
-import { participleSubject, sentenceOf, type QuoteDoc, type RawQuote, type Sentence } from './quotes.ts';
+import { participleSubject, sentenceOf, shortAsTitle, type QuoteDoc, type RawQuote, type Sentence } from './quotes.ts';
 import { tokenAt } from './tokens.ts';
 
 const NOUN_BEFORE = /^(?:over|about|against|amid|the|a|an|these|those|this|his|her|their|its|amid|of|such|any|no|recent|new|our|whose|my|your|media|press|news|in|on|following|after|by|for|with|despite)$/;
@@ -378,7 +378,7 @@ function forwardStart(s: SentenceScan, k: number, lemma: string, question: boole
     if (/[“"]/.test(gap) && toks[j - 1].end >= titleEnd) {
       // "told MSNBC's “Morning Joe” that …": a quoted title of a few words on the way to "that"
       const title = doc.marks.find((m) => m.start >= toks[j - 1].end && m.start < toks[j].start);
-      if (!title || doc.text.slice(title.start, title.end).split(/\s+/).length > 5 || sawComma) break;
+      if (!title || !shortAsTitle(doc, title) || sawComma) break;
       titleEnd = title.end;
       continue;
     }

@@ -114,8 +114,6 @@ function cueIn(doc: QuoteDoc, a: number, b: number, last = false): { k: number; 
 
 const CLAUSE_BETWEEN = /[,;]\s*(?:but|and|while|yet|although|though|whereas)\s|;/;
 
-/** Words a title of a few words may have ("Fox News Sunday"); a longer quotation is somebody's words. */
-const TITLE_MAX_WORDS = 5;
 /** A participle that names what follows it: the quotation after it is a title or a name. */
 const NAMED_BEFORE = /\b(?:titled|entitled|dubbed|nicknamed|headlined|named)\s*$/i;
 /** Words after a verb that start its own content ("said his running mate's tweet …", "said the", "said she"). */
@@ -131,7 +129,7 @@ function titleBeforeForwardCue(doc: QuoteDoc, m: MarkSpan, cueEnd: number, limit
   if (!/\p{L}/u.test(lead)) return false;
   // "The 30-second spot, titled “Arrogant,” features …": a name given, never a quotation with its attribution after it.
   if (NAMED_BEFORE.test(lead)) return true;
-  if (doc.text.slice(m.start, m.end).split(/\s+/).length > TITLE_MAX_WORDS) return false;
+  if (!shortAsTitle(doc, m)) return false;
   // "As a reality TV boss on “The Apprentice,” Donald Trump repeatedly demeaned women …, according to show insiders."
   if (lemma === 'according') return true;
   const rest = doc.text.slice(cueEnd, Math.max(limit, sent.end));
@@ -287,7 +285,7 @@ const MAX_TITLES_BETWEEN = 3;
 function onlyTitlesBetween(doc: QuoteDoc, i: number, from: number): boolean {
   let seen = 0;
   for (let j = i - 1; j >= 0 && doc.marks[j].start > from; j--) {
-    if (++seen > MAX_TITLES_BETWEEN || doc.text.slice(doc.marks[j].start, doc.marks[j].end).split(/\s+/).length > TITLE_WORDS) return false;
+    if (++seen > MAX_TITLES_BETWEEN || !shortAsTitle(doc, doc.marks[j])) return false;
   }
   return true;
 }
@@ -296,6 +294,8 @@ function onlyTitlesBetween(doc: QuoteDoc, i: number, from: number): boolean {
 const SHORT_ATTRIBUTION = /^[ \t]+(?:\p{Ll}|(?:He|She|They|I|We)\s+\p{Ll})/u;
 /** A quoted title ("Meet the Press", "State of the Union") between two quotations does not part them. */
 const TITLE_WORDS = 5;
+/** Whether a quotation is short enough to be a title ("Meet the Press", "Fox News Sunday"); a longer one is somebody's words. */
+export const shortAsTitle = (doc: QuoteDoc, m: MarkSpan) => doc.text.slice(m.start, m.end).split(/\s+/).length <= TITLE_WORDS;
 /** An orphan quotation with no speaker of its own takes the last speaker named this close before it. */
 const ORPHAN_INHERIT_CHARS = 600;
 
