@@ -275,6 +275,12 @@ function accordingTo(s: SentenceScan, m: RegExpMatchArray): void {
   out.push({ kind: 'indirect', parts, cue: { start: a, end: a + 'according to'.length, lemma: 'according' }, speaker: src, method: 'according-to' });
 }
 
+/** Where the clause holding `at` starts: after the last quotation that ends before it in the sentence, else at the sentence start. */
+function afterQuotations(s: SentenceScan, at: number): number {
+  const { sent, directParts } = s;
+  return Math.max(sent.start, ...directParts.filter((p) => p.end <= at && p.end > sent.start).map((p) => p.end));
+}
+
 /** Words between the subject of a passive and its participle ("was first", "has been", "is also"). */
 const BE_FORM = /^(?:is|are|was|were|be|been|being|’s|'s)$/;
 const PASSIVE_BETWEEN = /^(?:is|are|was|were|be|been|being|has|have|had|will|would|could|may|might|also|first|not|never|widely|repeatedly|recently|previously|since|later|often|already|now|just|even|reportedly|’s|'s)$/;
@@ -299,10 +305,10 @@ function passiveSubject(doc: QuoteDoc, from: number, k: number, sent: Sentence):
  * of the passive, and the agent is the speaker. Whether it made a quote.
  */
 function passiveAgent(s: SentenceScan, k: number, lemma: string): boolean {
-  const { doc, sent, directParts, out, usedCue } = s;
+  const { doc, sent, out, usedCue } = s;
   const t = doc.tokens[k];
   if (!/(?:ed|said|told|known|shown|written)$/.test(t.lower)) return false;
-  const from = Math.max(sent.start, ...directParts.filter((p) => p.end <= t.start && p.end > sent.start).map((p) => p.end));
+  const from = afterQuotations(s, t.start);
   const subject = passiveSubject(doc, from, k, sent);
   if (!subject || /^(?:it|this|that|there)$/i.test(doc.text.slice(subject.start, subject.end))) return false;
   const a = doc.tokens[k + 1].end;
@@ -444,7 +450,7 @@ function forwardStart(s: SentenceScan, k: number, lemma: string, question: boole
 
 /** The quote of a forward cue: the content from contentStart to the clause's end, the subject before the verb. */
 function forwardQuote(s: SentenceScan, k: number, v: { lemma: string; form: string }, contentStart: number, question: boolean): void {
-  const { doc, sent, fragments, directParts, directStarts, prior, out, outStart, usedCue } = s;
+  const { doc, sent, fragments, directStarts, prior, out, outStart, usedCue } = s;
   const t = doc.tokens[k];
   const lemma = v.lemma;
   let cs = contentStart;
@@ -460,7 +466,7 @@ function forwardQuote(s: SentenceScan, k: number, v: { lemma: string; form: stri
     const from = lastThat ? sent.start + lastThat.index! + 4 : sent.start;
     const head = doc.text.slice(sent.start, t.start);
     const colon = sent.start + Math.max(head.lastIndexOf(':'), head.lastIndexOf(';'));
-    const fromQ = Math.max(from, colon >= sent.start ? colon + 1 : from, ...directParts.filter((p) => p.end <= t.start && p.end > sent.start).map((p) => p.end));
+    const fromQ = Math.max(from, colon >= sent.start ? colon + 1 : from, afterQuotations(s, t.start));
     const special = clauseSubject(doc, fromQ, t.start, t.end);
     // "Barkley, who said he typically votes democratic, said …": the subject stands before the relative clause.
     const rel = /,\s*$/.test(head) ? head.lastIndexOf(', who ') : -1;
@@ -476,7 +482,7 @@ function forwardQuote(s: SentenceScan, k: number, v: { lemma: string; form: stri
 
 /** The quote of a backward cue: the content is the clause before the subject and its verb. */
 function backwardQuote(s: SentenceScan, k: number, v: { lemma: string; form: string }): void {
-  const { doc, sent, directParts, directStarts, out, usedCue } = s;
+  const { doc, sent, directStarts, out, usedCue } = s;
   const t = doc.tokens[k];
   const lemma = v.lemma;
   // Backward: the verb closes the sentence (or its clause): "…, an official revealed."
@@ -493,7 +499,7 @@ function backwardQuote(s: SentenceScan, k: number, v: { lemma: string; form: str
   // "Many of the closures, he said, have involved …": a parenthetical attribution; the content goes on after it.
   const parenthetical = /^\s*,\s*\p{Ll}/u.test(tail) && !tailCut?.index;
   if (!parenthetical && (/\bthat\b/i.test(tailMain) || tailMain.split(/\s+/).filter(Boolean).length > 12)) return;
-  const clauseStart = Math.max(sent.start, ...directParts.filter((p) => p.end <= t.start && p.end > sent.start).map((p) => p.end));
+  const clauseStart = afterQuotations(s, t.start);
   let subj = backwardSubject(doc, sent, clauseStart, t.start);
   if (!subj && /,\s*$/.test(doc.text.slice(clauseStart, t.start))) {
     // "…, said Wilcox, an Orlando Republican": the speaker follows the verb.
