@@ -488,8 +488,9 @@ function backwardQuote(s: SentenceScan, k: number, v: { lemma: string; form: str
   // Backward: the verb closes the sentence (or its clause): "…, an official revealed."
   if (v.form === 'participle' || doc.lex.needThat.has(lemma) || doc.lex.ambiguous.has(lemma)) return; // "… home state." is a noun
   // "… in a tweet.", "… the report.", "… as expected.": a noun-like form or a bare participle closing a clause is seldom an attribution (under 0.35 on train).
-  const closing = /^\W*$/.test(doc.text.slice(t.end, sent.end + 1)) && !/^(?:his|her|their|its|our|my|your|this|these|those)$/.test(doc.tokens[k - 1]?.lower ?? '');
-  if (BACKWARD_WEAK.test(t.lower) || (!/ed$/.test(t.lower) && !(EVIDENCE_VERB.test(lemma) && closing) && (NOUNISH.test(lemma) || /^(?:tweet|fear|plan|question)$/.test(lemma)))) return;
+  // "…, a poll shows.": an evidence verb that closes the sentence, not after a possessive ("one of his shows.")
+  const closing = () => /^\W*$/.test(doc.text.slice(t.end, sent.end + 1)) && !/^(?:his|her|their|its|our|my|your|this|these|those)$/.test(doc.tokens[k - 1]?.lower ?? '');
+  if (BACKWARD_WEAK.test(t.lower) || (!/ed$/.test(t.lower) && !(EVIDENCE_VERB.test(lemma) && closing()) && (NOUNISH.test(lemma) || /^(?:tweet|fear|plan|question)$/.test(lemma)))) return;
   const tail = doc.text.slice(t.end, sent.end);
   const tailCut = /,\s*(?:adding|saying|noting|stressing|reiterating|according)\b/i.exec(tail);
   let tailMain = tailCut ? tail.slice(0, tailCut.index) : tail;
