@@ -123,8 +123,7 @@ async function ingest(cli: string, db: string, paths: string[], workers: number 
   return { seconds, documents: summary.documents, failed: summary.failed, cpu, mainCpu: last.get(child.pid!) ?? 0 };
 }
 
-async function ingestTable(cli: string, dir: string): Promise<Table> {
-  const { paths, articles } = inputs(join(dir, 'in'), ARTICLES);
+async function ingestTable(cli: string, dir: string, { paths, articles }: { paths: string[]; articles: number }): Promise<Table> {
   const rows: (string | number)[][] = [];
   const stores: { name: string; fresh: () => Promise<string>; stop?: () => Promise<void> }[] = [];
   let n = 0;
@@ -331,7 +330,9 @@ export async function run(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'echotrace-scale-'));
   try {
     const cli = await bundle('src/cli/main.ts', 'cli');
-    const tables: Table[] = [await ingestTable(cli, dir), await analysisTable(inputs(join(dir, 'in'), ARTICLES).paths)];
+    // One set of input files for the ingest runs and the analysis-alone runs.
+    const input = inputs(join(dir, 'in'), ARTICLES);
+    const tables: Table[] = [await ingestTable(cli, dir, input), await analysisTable(input.paths)];
     if (SERVE > 0) tables.push(await loadTable(cli, dir));
     writeResults('scale', tables, { articles: Number.isFinite(ARTICLES) ? ARTICLES : 'all', serve: SERVE, seconds: SECONDS, servers: SERVERS.map((x) => `${x.processes}${x.cache ? '' : 'u'}`).join(',') });
   } finally {
